@@ -1,0 +1,45 @@
+# The two commands: `make demo` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+GR     := $(VENV)/bin/grassroots
+DEMO_DIR := .grassroots/demo-xinluo
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test venv neo4j-local db-start db-stop demo-data clean help
+
+help:
+	@echo "make demo   - install, start the local Neo4j, load the xinluo demo data, serve API + page on http://$(HOST):$(PORT)"
+	@echo "make test   - the whole test suite against a real (throwaway) Neo4j"
+	@echo "make db-stop - stop the local Neo4j started by make demo"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $@
+
+neo4j-local: venv
+	$(GR) db build
+
+db-start: neo4j-local
+	@$(GR) db status >/dev/null 2>&1 || $(GR) db start
+
+db-stop: venv
+	$(GR) db stop
+
+demo: db-start
+	$(GR) schema apply
+	$(GR) demo-data --tier xinluo --out $(DEMO_DIR)
+	$(GR) ingest $(DEMO_DIR)
+	@echo "API and page on http://$(HOST):$(PORT)  (docs: /docs, health: /health); Ctrl-C stops the API, 'make db-stop' stops Neo4j"
+	$(GR) serve --host $(HOST) --port $(PORT)
+
+test: neo4j-local
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) neo4j-local/target .grassroots .pytest_cache

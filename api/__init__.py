@@ -1,0 +1,1 @@
+"""The FastAPI app: thin routers per domain over graph/ and ingest/."""

@@ -1,0 +1,31 @@
+// name: constraints
+// description: A uniqueness constraint on `id` for every label of the model (MODEL.md).
+// Idempotent: IF NOT EXISTS. Each constraint also gives the range index that MERGE on id uses.
+
+CREATE CONSTRAINT district_id IF NOT EXISTS FOR (n:District) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT street_id IF NOT EXISTS FOR (n:Street) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT community_id IF NOT EXISTS FOR (n:Community) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT grid_id IF NOT EXISTS FOR (n:Grid) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT micro_grid_id IF NOT EXISTS FOR (n:MicroGrid) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT compound_id IF NOT EXISTS FOR (n:Compound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT building_id IF NOT EXISTS FOR (n:Building) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT party_org_id IF NOT EXISTS FOR (n:PartyOrg) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT admin_org_id IF NOT EXISTS FOR (n:AdminOrg) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (n:Unit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT department_id IF NOT EXISTS FOR (n:Department) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT property_company_id IF NOT EXISTS FOR (n:PropertyCompany) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT owners_committee_id IF NOT EXISTS FOR (n:OwnersCommittee) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT property_mgmt_committee_id IF NOT EXISTS FOR (n:PropertyMgmtCommittee) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT funding_id IF NOT EXISTS FOR (n:Funding) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT activity_id IF NOT EXISTS FOR (n:Activity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT issue_id IF NOT EXISTS FOR (n:Issue) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT step_id IF NOT EXISTS FOR (n:Step) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT evaluation_id IF NOT EXISTS FOR (n:Evaluation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT award_id IF NOT EXISTS FOR (n:Award) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT point_category_id IF NOT EXISTS FOR (n:PointCategory) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT point_item_id IF NOT EXISTS FOR (n:PointItem) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT issue_category_id IF NOT EXISTS FOR (n:IssueCategory) REQUIRE n.id IS UNIQUE;

@@ -1,0 +1,4 @@
+"""The `grassroots` command line: thin commands over graph/ and ingest/."""
+from graph.cli.app import app, main
+
+__all__ = ["app", "main"]

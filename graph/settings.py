@@ -1,0 +1,56 @@
+"""One settings object, read from the environment with Neo4j's own variable names.
+
+No `NEO4J_URI` means "the local Neo4j started by `grassroots db start`": its URI is read from the
+state file that `db start` writes, falling back to the default local port.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.paths import ROOT
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    neo4j_uri: str | None = Field(default=None, description="bolt:// or neo4j:// URI; unset = local Neo4j")
+    neo4j_username: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    # The local embedded Neo4j (`grassroots db start`).
+    grassroots_home: Path = Field(default=ROOT / ".grassroots", description="state, logs and data of the local Neo4j")
+    grassroots_neo4j_port: int = 7687
+    grassroots_neo4j_heap: str = "2g"
+    grassroots_neo4j_pagecache_mb: int = 512
+    grassroots_neo4j_tx_timeout_s: int = 300
+
+    # Query guards.
+    grassroots_query_timeout_s: float = 30.0
+    grassroots_row_cap: int = 10_000
+
+    @property
+    def uses_local(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def state_file(self) -> Path:
+        return self.grassroots_home / "neo4j-local.json"
+
+    def resolved_uri(self) -> str:
+        if self.neo4j_uri:
+            return self.neo4j_uri
+        try:
+            return json.loads(self.state_file.read_text())["uri"]
+        except (OSError, ValueError, KeyError):
+            return f"bolt://127.0.0.1:{self.grassroots_neo4j_port}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,107 @@
+package org.grassroots.neo4jlocal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs Neo4j Community embedded, with Bolt on 127.0.0.1 only, until SIGTERM or SIGINT.
+ *
+ * <p>Arguments: {@code --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N]}. Prints exactly
+ * one {@code READY bolt://127.0.0.1:P} line on stdout once Bolt accepts connections. Auth is off:
+ * the server listens on loopback only and is meant for one developer, a test run or the demo.
+ */
+public final class Neo4jLocal {
+    private static final String HOST = "127.0.0.1";
+
+    private Neo4jLocal() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        int port = Integer.parseInt(opts.getOrDefault("port", "7687"));
+        Path dataDir = Path.of(opts.getOrDefault("data-dir", "neo4j-data")).toAbsolutePath();
+        long pagecacheMb = Long.parseLong(opts.getOrDefault("pagecache-mb", "512"));
+        long txTimeoutS = Long.parseLong(opts.getOrDefault("tx-timeout-s", "300"));
+        Files.createDirectories(dataDir);
+
+        if (portTaken(port)) {
+            System.err.println("ERROR port " + port + " on " + HOST + " is already in use");
+            System.exit(3);
+        }
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                // dbms.usage_report.enabled=false: no usage data leaves the machine.
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Closing the store flushes and checkpoints: the next start needs no recovery.
+            dbms.shutdown();
+            System.out.println("STOPPED");
+            System.out.flush();
+            stopped.countDown();
+        }, "neo4j-local-shutdown"));
+
+        waitForBolt(port, Duration.ofSeconds(120));
+        System.out.println("READY bolt://" + HOST + ":" + port);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        java.util.HashMap<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || i + 1 >= args.length) {
+                System.err.println("ERROR usage: --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N]; bad argument " + a);
+                System.exit(2);
+            }
+            out.put(a.substring(2), args[++i]);
+        }
+        return out;
+    }
+
+    private static boolean portTaken(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(HOST, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void waitForBolt(int port, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (portTaken(port)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        System.err.println("ERROR Bolt did not start listening on " + HOST + ":" + port);
+        System.exit(4);
+    }
+}

@@ -1,0 +1,62 @@
+"""The test harness: one throwaway Neo4j per test session (free port, temporary folder), and a
+clean database with the schema applied for every test that asks for `db`."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph import local_neo4j
+from graph.cypher_files import cypher
+from graph.schema import apply_schema
+from graph.store import Store, get_store, reset_store
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """Starts neo4j-local for this test run and stops it at the end. Sets NEO4J_URI for the code
+    under test, so every Store the tests create points at it."""
+    home = tmp_path_factory.mktemp("neo4j-home")
+    server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap="1g", pagecache_mb=256,
+                               tx_timeout_s=120)
+    saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")}
+    os.environ.update(NEO4J_URI=server.uri, NEO4J_USERNAME="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
+    reset_store()
+    server.home = home  # type: ignore[attr-defined]
+    yield server
+    reset_store()
+    local_neo4j.stop(home=home)
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+@pytest.fixture()
+def db(neo4j_server) -> Store:
+    """An empty database with the model's schema applied; the process's shared Store."""
+    store = get_store()
+    store.autocommit(cypher("admin/empty_database"))
+    apply_schema(store)
+    return store
+
+
+@pytest.fixture()
+def client(db):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app()) as c:
+        yield c
+
+
+def counts(store: Store) -> dict:
+    """Node, relationship and property counts: the fingerprint tests compare before and after."""
+    row = store.read(cypher("admin/graph_counts"))[0]
+    return row.data()
+
+
+FIXTURES = Path(__file__).parent / "fixtures"

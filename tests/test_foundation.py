@@ -1,0 +1,151 @@
+"""The foundation: schema, the local Neo4j's life cycle, /health, and one-line errors."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.deps import store_dep
+from graph import local_neo4j
+from graph.paths import ROOT
+from graph.schema import apply_schema, schema_state
+from graph.store import Store
+
+MODEL_LABELS = {
+    "District", "Street", "Community", "Grid", "MicroGrid", "Compound", "Building", "PartyOrg",
+    "AdminOrg", "Unit", "Department", "PropertyCompany", "OwnersCommittee", "PropertyMgmtCommittee",
+    "Person", "Meeting", "Task", "Project", "Funding", "Activity", "Issue", "Step", "Evaluation",
+    "Award", "PointCategory", "PointItem",
+}
+RANGE_INDEXES = {("Issue", "status"), ("Issue", "level"), ("Step", "action"), ("Step", "at"),
+                 ("Meeting", "date"), ("Funding", "year")}
+
+
+def _fingerprint(store: Store) -> set[tuple]:
+    return {(r["kind"], r["name"], r["type"], tuple(r["labels"] or ()), tuple(r["properties"] or ()), r["state"])
+            for r in schema_state(store)}
+
+
+def test_schema_apply_is_idempotent_and_complete(db):
+    first = _fingerprint(db)
+    apply_schema(db)
+    assert _fingerprint(db) == first
+    unique_id = {labels[0] for kind, _, _, labels, props, _ in first if kind == "constraint" and props == ("id",)}
+    assert MODEL_LABELS <= unique_id
+    ranges = {(labels[0], props[0]) for kind, _, typ, labels, props, _ in first if kind == "index" and typ == "RANGE"}
+    assert RANGE_INDEXES <= ranges
+    fulltext = [(labels, props) for kind, name, typ, labels, props, _ in first if typ == "FULLTEXT"]
+    assert len(fulltext) == 1 and set(fulltext[0][1]) == {"name", "title"} and MODEL_LABELS <= set(fulltext[0][0])
+    assert all(state == "ONLINE" for *_, state in first)
+
+
+def test_fulltext_uses_cjk(db):
+    analyzers = {r["analyzer"] for r in db.read("CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer")}
+    assert "cjk" in analyzers
+    config = db.read("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options")
+    assert [(r["name"], r["options"]["indexConfig"]["fulltext.analyzer"]) for r in config] == [("name_search", "cjk")]
+
+
+def test_health_ok(client):
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["neo4j"]["ok"] is True
+    assert body["neo4j"]["version"].startswith("5.26.")
+
+
+def _cli(*args: str, home: Path, port: int | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    e.update(GRASSROOTS_HOME=str(home), GRASSROOTS_NEO4J_HEAP="512m", GRASSROOTS_NEO4J_PAGECACHE_MB="64")
+    if port:
+        e["GRASSROOTS_NEO4J_PORT"] = str(port)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=ROOT, env=e,
+                          capture_output=True, text=True, timeout=300)
+
+
+def _our_java_processes(home: Path) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmd = (proc / "cmdline").read_bytes().decode(errors="replace")
+            except OSError:
+                continue
+            if local_neo4j.MAIN_CLASS in cmd and str(home) in cmd:
+                pids.append(int(proc.name))
+    return pids
+
+
+@pytest.mark.usefixtures("neo4j_server")  # the jars are built by then
+def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
+    home, port = tmp_path / "home", local_neo4j.free_port()
+    started = _cli("db", "start", home=home, port=port)
+    assert started.returncode == 0, started.stderr
+    assert f"bolt://127.0.0.1:{port}" in started.stdout
+    try:
+        again = _cli("db", "start", home=home, port=port)
+        assert again.returncode == 1
+        assert again.stderr.strip().count("\n") == 0 and "already running" in again.stderr
+
+        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+        store.write("CREATE (:District {id: 'T1', name: '测试区'})")
+        store.close()
+        status = _cli("db", "status", home=home, port=port)
+        assert status.returncode == 0 and "Neo4j 5.26." in status.stdout and "1 nodes" in status.stdout
+
+        assert _cli("db", "stop", home=home).returncode == 0
+        assert _our_java_processes(home) == []
+        assert _cli("db", "start", home=home, port=port).returncode == 0
+        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+        rows = store.read("MATCH (d:District) RETURN d.id AS id, d.name AS name")
+        store.close()
+        assert [(r["id"], r["name"]) for r in rows] == [("T1", "测试区")]
+    finally:
+        _cli("db", "stop", home=home)
+    assert _our_java_processes(home) == []
+    assert "not running" in _cli("db", "stop", home=home).stdout
+
+
+def test_stale_pid_file_and_taken_port(tmp_path, neo4j_server):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "neo4j-local.json").write_text('{"pid": 999999, "port": 1, "uri": "bolt://127.0.0.1:1", "data_dir": "x"}')
+    status = _cli("db", "status", home=home)
+    assert status.returncode == 3 and "not running" in status.stdout
+    assert not (home / "neo4j-local.json").exists()
+    taken = _cli("db", "start", home=home, port=neo4j_server.port)
+    assert taken.returncode == 1 and f"port {neo4j_server.port}" in taken.stderr and "--port" in taken.stderr
+    assert "Traceback" not in taken.stderr and taken.stderr.strip().count("\n") == 0
+
+
+def test_unreachable_uri_is_one_line(tmp_path):
+    port = local_neo4j.free_port()
+    res = _cli("db", "status", home=tmp_path, env={"NEO4J_URI": f"bolt://127.0.0.1:{port}"})
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr
+    assert res.stderr.strip().count("\n") == 0 and "unavailable" in res.stderr
+
+
+def test_health_503_while_neo4j_is_down_then_ok(tmp_path, neo4j_server):
+    home, port = tmp_path / "home", local_neo4j.free_port()
+    local_neo4j.start(home=home, port=port, heap="512m", pagecache_mb=64)
+    store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+    app = create_app()
+    app.dependency_overrides[store_dep] = lambda: store
+    try:
+        with TestClient(app) as client:
+            assert client.get("/health").json()["status"] == "ok"
+            local_neo4j.stop(home=home)
+            down = client.get("/health")
+            assert down.status_code == 503
+            assert down.json()["status"] == "unavailable" and "unavailable" in down.json()["detail"]
+            local_neo4j.start(home=home, port=port, heap="512m", pagecache_mb=64)
+            up = client.get("/health")
+            assert up.status_code == 200 and up.json()["neo4j"]["version"].startswith("5.26.")
+    finally:
+        store.close()
+        local_neo4j.stop(home=home)
