@@ -1,0 +1,106 @@
+"""Field types shared by the model: ids, names, dates, lists and booleans as spreadsheets write them."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+
+# China Standard Time: a timestamp written without an offset in a ledger means Beijing time.
+CST = timezone(timedelta(hours=8))
+
+Id = Annotated[str, BeforeValidator(lambda v: _plain_str(v)), StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+
+
+def _plain_str(v: Any) -> Any:
+    # Spreadsheets hand codes back as numbers (350802.0): ids are strings of their digits.
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    return v
+
+
+def _split_list(v: Any) -> Any:
+    if isinstance(v, str):
+        return [p.strip() for p in re.split(r"[;|,，；、]", v) if p.strip()]
+    return v
+
+
+StrList = Annotated[list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]], BeforeValidator(_split_list)]
+
+_TRUE = {"true", "1", "yes", "y", "是", "t"}
+_FALSE = {"false", "0", "no", "n", "否", "f"}
+
+
+def _bool(v: Any) -> Any:
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if s in _TRUE:
+            return True
+        if s in _FALSE:
+            return False
+    return v
+
+
+Bool = Annotated[bool, BeforeValidator(_bool)]
+
+
+def _date(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, str):
+        s = v.strip().replace("/", "-").replace(".", "-")
+        return s[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?", s) else s
+    return v
+
+
+Date = Annotated[date, BeforeValidator(_date)]
+
+
+def _aware(v: datetime) -> datetime:
+    return v if v.tzinfo else v.replace(tzinfo=CST)
+
+
+def _datetime_in(v: Any) -> Any:
+    if isinstance(v, date) and not isinstance(v, datetime):
+        return datetime.combine(v, time(0, 0))
+    if isinstance(v, str):
+        s = v.strip().replace("/", "-")
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            s += "T00:00:00"
+        return s
+    return v
+
+
+# A timestamp with its offset; one written without an offset is taken as Beijing time (+08:00).
+DateTime = Annotated[datetime, BeforeValidator(_datetime_in), AfterValidator(_aware)]
+
+Yuan = Annotated[int, Field(ge=0, description="yuan, an integer")]
+
+_PHONE = re.compile(r"^\+?\d[\d\s-]{6,}\d$")
+
+
+def mask_phone(v: Any) -> Any:
+    """Keeps a phone as 138****5678: the graph never holds a full number."""
+    if v is None or v == "":
+        return None
+    s = re.sub(r"[\s-]", "", str(v))
+    if "*" in s:
+        return s
+    if not _PHONE.match(s):
+        raise ValueError("not a phone number")
+    return s[:3] + "*" * max(len(s) - 7, 1) + s[-4:]
+
+
+MaskedPhone = Annotated[str | None, BeforeValidator(mask_phone)]
+
+
+def col(zh: str, description: str = "", **kw: Any) -> Any:
+    """A field with its Chinese column header (accepted as an alias by the readers) and a description."""
+    extra = dict(kw.pop("json_schema_extra", {}) or {})
+    extra["zh"] = zh
+    return Field(description=description, json_schema_extra=extra, **kw)

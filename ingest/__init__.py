@@ -1,0 +1,1 @@
+"""Ingest: turn source files and feeds into graph records."""
