@@ -149,3 +149,10 @@ def test_health_503_while_neo4j_is_down_then_ok(tmp_path, neo4j_server):
     finally:
         store.close()
         local_neo4j.stop(home=home)
+
+
+@pytest.mark.usefixtures("neo4j_server")
+def test_no_java_is_one_line(tmp_path):
+    res = _cli("db", "start", home=tmp_path, port=local_neo4j.free_port(), env={"PATH": str(tmp_path), "JAVA_HOME": ""})
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.strip().count("\n") == 0 and "Java is not on PATH" in res.stderr
