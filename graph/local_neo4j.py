@@ -142,7 +142,8 @@ def running(home: Path) -> LocalServer | None:
 
 
 def start(*, home: Path, port: int, data_dir: Path | None = None, heap: str = "2g",
-          pagecache_mb: int = 512, tx_timeout_s: int = 300, wait_s: float = 180.0,
+          pagecache_mb: int = 512, tx_timeout_s: int = 300, tx_memory_mb: int = 512,
+          watch_pid: int | None = None, wait_s: float = 180.0,
           progress: Callable[[str], None] = lambda msg: None) -> LocalServer:
     home = home.resolve()
     data_dir = (data_dir or home / "neo4j-data").resolve()
@@ -161,7 +162,10 @@ def start(*, home: Path, port: int, data_dir: Path | None = None, heap: str = "2
     cmd = [java, "-Xms256m", f"-Xmx{heap}", *JVM_FLAGS,
            "-cp", f"{_target() / 'neo4j-local.jar'}{os.pathsep}{_target() / 'lib' / '*'}", MAIN_CLASS,
            "--port", str(port), "--data-dir", str(data_dir),
-           "--pagecache-mb", str(pagecache_mb), "--tx-timeout-s", str(tx_timeout_s)]
+           "--pagecache-mb", str(pagecache_mb), "--tx-timeout-s", str(tx_timeout_s),
+           "--tx-memory-mb", str(tx_memory_mb)]
+    if watch_pid:
+        cmd += ["--watch-pid", str(watch_pid)]
     log = log_path.open("w")
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             start_new_session=True)

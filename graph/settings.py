@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     grassroots_neo4j_heap: str = "2g"
     grassroots_neo4j_pagecache_mb: int = 512
     grassroots_neo4j_tx_timeout_s: int = 300
+    grassroots_neo4j_tx_memory_mb: int = 512
 
     # Query guards.
     grassroots_query_timeout_s: float = 30.0

@@ -30,7 +30,9 @@ class Store:
         try:
             self.driver = GraphDatabase.driver(
                 uri, auth=(username, password), connection_timeout=connection_timeout,
-                max_transaction_retry_time=15.0, connection_acquisition_timeout=30.0)
+                max_transaction_retry_time=5.0, connection_acquisition_timeout=30.0,
+                # Server notices (e.g. a property key not yet in the graph) would flood the logs.
+                notifications_min_severity="OFF")
         except _UNAVAILABLE as exc:
             raise GraphUnavailable(f"cannot use NEO4J_URI={uri!r}: {exc}") from None
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -156,3 +157,18 @@ def test_no_java_is_one_line(tmp_path):
     res = _cli("db", "start", home=tmp_path, port=local_neo4j.free_port(), env={"PATH": str(tmp_path), "JAVA_HOME": ""})
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert res.stderr.strip().count("\n") == 0 and "Java is not on PATH" in res.stderr
+
+
+@pytest.mark.usefixtures("neo4j_server")
+def test_server_of_a_killed_test_run_stops_itself(tmp_path):
+    home, port = tmp_path / "home", local_neo4j.free_port()
+    runner = subprocess.Popen(["sleep", "600"])
+    local_neo4j.start(home=home, port=port, heap="512m", pagecache_mb=64, watch_pid=runner.pid)
+    assert _our_java_processes(home)
+    runner.kill()
+    runner.wait()
+    for _ in range(300):
+        if not _our_java_processes(home):
+            break
+        time.sleep(0.1)
+    assert _our_java_processes(home) == [] and not local_neo4j.port_in_use(port)

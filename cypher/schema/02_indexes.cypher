@@ -7,12 +7,13 @@ CREATE INDEX issue_level IF NOT EXISTS FOR (n:Issue) ON (n.level);
 CREATE INDEX issue_category IF NOT EXISTS FOR (n:Issue) ON (n.category);
 CREATE INDEX step_action IF NOT EXISTS FOR (n:Step) ON (n.action);
 CREATE INDEX step_at IF NOT EXISTS FOR (n:Step) ON (n.at);
+CREATE INDEX step_action_level IF NOT EXISTS FOR (n:Step) ON (n.action, n.level);
 CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
 CREATE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind);
 CREATE INDEX funding_year IF NOT EXISTS FOR (n:Funding) ON (n.year);
 CREATE INDEX party_org_kind IF NOT EXISTS FOR (n:PartyOrg) ON (n.kind);
 
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
-FOR (n:District|Street|Community|Grid|MicroGrid|Compound|Building|PartyOrg|AdminOrg|Unit|Department|PropertyCompany|OwnersCommittee|PropertyMgmtCommittee|Person|Meeting|Task|Project|Funding|Activity|Issue|Step|Evaluation|Award|PointCategory|PointItem|IssueCategory)
+FOR (n:District|Street|Community|Grid|MicroGrid|Compound|Building|PartyOrg|AdminOrg|Unit|Department|PropertyCompany|OwnersCommittee|PropertyMgmtCommittee|Person|Meeting|Task|Project|Funding|Activity|Issue|Step|Evaluation|Award|PointCategory|PointItem|IssueCategory|Document)
 ON EACH [n.name, n.title]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

@@ -27,7 +27,8 @@ def start(
     t0 = time.monotonic()
     server = local_neo4j.start(home=s.grassroots_home, port=port or s.grassroots_neo4j_port, data_dir=data_dir,
                                heap=s.grassroots_neo4j_heap, pagecache_mb=s.grassroots_neo4j_pagecache_mb,
-                               tx_timeout_s=s.grassroots_neo4j_tx_timeout_s, progress=out.print)
+                               tx_timeout_s=s.grassroots_neo4j_tx_timeout_s,
+                               tx_memory_mb=s.grassroots_neo4j_tx_memory_mb, progress=out.print)
     out.print(f"Neo4j running at {server.uri} (pid {server.pid}, data {server.data_dir}) in {time.monotonic() - t0:.1f}s")
 
 

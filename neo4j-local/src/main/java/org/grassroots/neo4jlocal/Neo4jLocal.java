@@ -22,7 +22,7 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j Community embedded, with Bolt on 127.0.0.1 only, until SIGTERM or SIGINT.
  *
- * <p>Arguments: {@code --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N]}. Prints exactly
+ * <p>Arguments: {@code --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N] [--tx-memory-mb N] [--watch-pid PID]}. Prints exactly
  * one {@code READY bolt://127.0.0.1:P} line on stdout once Bolt accepts connections. Auth is off:
  * the server listens on loopback only and is meant for one developer, a test run or the demo.
  */
@@ -37,6 +37,11 @@ public final class Neo4jLocal {
         Path dataDir = Path.of(opts.getOrDefault("data-dir", "neo4j-data")).toAbsolutePath();
         long pagecacheMb = Long.parseLong(opts.getOrDefault("pagecache-mb", "512"));
         long txTimeoutS = Long.parseLong(opts.getOrDefault("tx-timeout-s", "300"));
+        // Per-transaction memory cap: a runaway query (a huge collect()) fails with a memory error
+        // instead of taking the whole heap; all transactions together get at most 70% of the heap.
+        long txMemoryMb = Long.parseLong(opts.getOrDefault("tx-memory-mb", "512"));
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        long globalTxMemoryMb = Math.max(txMemoryMb, heapMb * 7 / 10);
         Files.createDirectories(dataDir);
 
         if (portTaken(port)) {
@@ -55,6 +60,8 @@ public final class Neo4jLocal {
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(globalTxMemoryMb))
                 // dbms.usage_report.enabled=false: no usage data leaves the machine.
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
@@ -69,6 +76,14 @@ public final class Neo4jLocal {
             stopped.countDown();
         }, "neo4j-local-shutdown"));
 
+        // --watch-pid: a server started for a test run ends with it, even when the run is killed.
+        if (opts.containsKey("watch-pid")) {
+            long watched = Long.parseLong(opts.get("watch-pid"));
+            ProcessHandle.of(watched).ifPresentOrElse(
+                    ph -> ph.onExit().thenRun(() -> System.exit(0)),
+                    () -> System.exit(0));
+        }
+
         waitForBolt(port, Duration.ofSeconds(120));
         System.out.println("READY bolt://" + HOST + ":" + port);
         System.out.flush();
@@ -80,7 +95,7 @@ public final class Neo4jLocal {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || i + 1 >= args.length) {
-                System.err.println("ERROR usage: --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N]; bad argument " + a);
+                System.err.println("ERROR usage: --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N] [--tx-memory-mb N] [--watch-pid PID]; bad argument " + a);
                 System.exit(2);
             }
             out.put(a.substring(2), args[++i]);
