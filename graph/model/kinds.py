@@ -8,7 +8,6 @@ docs/ingest.md are all generated from these definitions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -95,7 +94,7 @@ def _rel(name: str, zh: str, rel: str, description: str, start: Ref, end: Ref, *
                     description=description, rel=rel, refs=(start, end), key=key, example=example)
 
 
-SINCE = (date | None, col("起始日期", "since when", default=None))
+SINCE = (Date | None, col("起始日期", "since when", default=None))
 
 # Which area or site each kind of party or administrative organization SERVES (MODEL.md).
 PARTY_ORG_SERVES = {
@@ -214,7 +213,7 @@ KINDS: list[FileKind] = [
     _rel("memberships", "任职", "MEMBER_OF", "A person's role in an organization (Popolo membership).",
          Ref("person_id", "人员", ("Person",)), Ref("org_id", "组织", ("PartyOrg", "AdminOrg", "Unit", "Department", "PropertyCompany", "OwnersCommittee", "PropertyMgmtCommittee")),
          key=("role",), role=(Name, col("职务", "role in the organization (secretary, director, member, central_household...)")),
-         since=SINCE, until=(date | None, col("终止日期", "until when", default=None)),
+         since=SINCE, until=(Date | None, col("终止日期", "until when", default=None)),
          example={"person_id": "P-000002", "org_id": "PO-CC-350802006002", "role": "secretary", "since": "2021-01-01", "until": ""}),
     _rel("cadre_links", "挂钩联系", "LINKED_TO", "A division-level cadre linked to a community.",
          Ref("person_id", "干部", ("Person",)), Ref("community_id", "社区", ("Community",)), since=SINCE,

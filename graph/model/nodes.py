@@ -2,7 +2,7 @@
 properties and their enumerations. API responses and ingest rows are built from these."""
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -10,7 +10,7 @@ from graph.model.enums import (
     AdminOrgKind, CommunityKind, DocumentKind, EvaluationKind, GridKind, IssueChannel, IssueStatus,
     Level, MeetingKind, PartyOrgKind, PropertyMode, StepAction, StreetKind, TaskStatus, UnitKind, UnitLevel,
 )
-from graph.model.types import Bool, Date, DateTime, Id, MaskedPhone, Name, StrList, Text, Yuan, col
+from graph.model.types import Bool, Date, DateTime, Id, MaskedPhone, Name, Stars, StrList, Text, Yuan, col
 
 
 class NodeModel(BaseModel):
@@ -194,7 +194,7 @@ class PointCategory(Named):
 
 class PointItem(Named):
     label: ClassVar[str] = "PointItem"
-    stars: Literal[1, 3, 5] = col("星级", "difficulty weight: 1, 3 or 5 stars")
+    stars: Stars = col("星级", "difficulty weight: 1, 3 or 5 stars")
 
 
 NODE_MODELS: list[type[NodeModel]] = [

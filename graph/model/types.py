@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
@@ -49,11 +49,23 @@ def _bool(v: Any) -> Any:
 Bool = Annotated[bool, BeforeValidator(_bool)]
 
 
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:([ T])(\d{1,2})(:.*))?")
+
+
+def _pad(s: str) -> str:
+    """Spreadsheets write 2024/3/1 9:00: zero-pads month, day and hour to ISO form."""
+    m = _YMD.fullmatch(s)
+    if not m:
+        return s
+    y, mo, d, sep, h, rest = m.groups()
+    return f"{y}-{int(mo):02d}-{int(d):02d}" + (f"{sep}{int(h):02d}{rest}" if h else "")
+
+
 def _date(v: Any) -> Any:
     if isinstance(v, datetime):
         return v.date()
     if isinstance(v, str):
-        s = v.strip().replace("/", "-").replace(".", "-")
+        s = _pad(v.strip().replace("/", "-").replace(".", "-"))
         return s[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}([ T]00:00(:00)?)?", s) else s
     return v
 
@@ -69,7 +81,7 @@ def _datetime_in(v: Any) -> Any:
     if isinstance(v, date) and not isinstance(v, datetime):
         return datetime.combine(v, time(0, 0))
     if isinstance(v, str):
-        s = v.strip().replace("/", "-")
+        s = _pad(v.strip().replace("/", "-"))
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
             s += "T00:00:00"
         return s
@@ -80,6 +92,14 @@ def _datetime_in(v: Any) -> Any:
 DateTime = Annotated[datetime, BeforeValidator(_datetime_in), AfterValidator(_aware)]
 
 Yuan = Annotated[int, Field(ge=0, description="yuan, an integer")]
+
+
+def _int_text(v: Any) -> Any:
+    # CSV and spreadsheet cells give "3"; a field whose values are int literals reads it as the number.
+    return int(v) if isinstance(v, str) and v.strip().isdigit() else v
+
+
+Stars = Annotated[Literal[1, 3, 5], BeforeValidator(_int_text)]
 
 _PHONE = re.compile(r"^\+?\d[\d\s-]{6,}\d$")
 
