@@ -1,0 +1,73 @@
+// name: issues_overdue
+// description: Issues overdue at a level at time as_of (MODEL.md "Issues and the escalation loop"):
+// counting only steps at or before as_of, the latest `accepted` step at the level has a `due`
+// earlier than as_of, and no later step moved the issue on (`escalated`) or ended it (`resolved`,
+// `closed`). Each row names the issue, its community and street, the level, when it was accepted
+// and by whom (the handler), the due time, whole days waited since acceptance and whole days past
+// due, and who should take it up: the organizations at that level serving the issue's area
+// (community: party committee and residents'/villagers' committee; street: working committee and
+// street office; district: the departments whose `categories` include the category; grid: the
+// grid workers). Most overdue first. A page past the end gives one row holding only `total`.
+// param: level: string = null -- 'grid', 'community', 'street' or 'district'; null means every level
+// param: as_of: datetime|date|string = now -- a date means the end of that day, 23:59:59 UTC
+// param: offset: integer = 0 -- rows to skip
+// param: limit: integer = 100 -- rows to return
+// returns: total (integer), issue_id (string), title (string), category (string), category_name (string), status (string), community_id (string), community (string), street_id (string), street (string), level (string), accepted_at (datetime), due (datetime), handler (map: id, name, kind), days_waited (integer), days_overdue (integer), next_up (list of maps: id, name, kind)
+WITH CASE
+       WHEN $as_of IS NULL THEN datetime()
+       WHEN size(toString($as_of)) = 10 THEN datetime({date: date($as_of), time: time('23:59:59Z')})
+       ELSE datetime($as_of)
+     END AS asOf
+MATCH (a:Step {action: 'accepted'})
+WHERE ($level IS NULL OR a.level = $level)
+  AND a.due IS NOT NULL
+  AND datetime(a.at) <= asOf
+  AND datetime(a.due) < asOf
+  AND NOT EXISTS {
+    MATCH (a)-[:NEXT]->+(later:Step)
+    WHERE datetime(later.at) <= asOf
+      AND (later.action IN ['escalated', 'resolved', 'closed']
+        OR (later.action = 'accepted' AND later.level = a.level))
+  }
+MATCH (a)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+WITH i, a, asOf
+ORDER BY datetime(a.due), i.id
+WITH collect({i: i, a: a, asOf: asOf}) AS hits
+WITH size(hits) AS total, hits[coalesce($offset, 0) .. coalesce($offset, 0) + coalesce($limit, 100)] AS page
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS h
+WITH total, h.i AS i, h.a AS a, h.asOf AS asOf
+OPTIONAL MATCH (i)-[:LOCATED_IN]->(loc:Grid|MicroGrid|Community)
+OPTIONAL MATCH (loc)-[:PART_OF*0..2]->(c:Community)
+OPTIONAL MATCH (c)-[:PART_OF]->(st:Street)
+OPTIONAL MATCH (a)-[:BY]->(by)
+RETURN total, i.id AS issue_id, i.title AS title, i.category AS category,
+       COLLECT { MATCH (k:IssueCategory {id: i.category}) RETURN k.name AS name }[0] AS category_name, i.status AS status,
+       c.id AS community_id, c.name AS community, st.id AS street_id, st.name AS street,
+       a.level AS level, a.at AS accepted_at, a.due AS due,
+       CASE WHEN by IS NULL THEN null ELSE by {.id, .name, kind: coalesce(by.kind, labels(by)[0])} END AS handler,
+       duration.inSeconds(datetime(a.at), asOf).seconds / 86400 AS days_waited,
+       duration.inSeconds(datetime(a.due), asOf).seconds / 86400 AS days_overdue,
+       COLLECT {
+         MATCH (p:Person)-[:WORKS]->(loc)
+         WHERE a.level = 'grid'
+         RETURN p {.id, .name, kind: 'grid_worker'} AS org
+         UNION
+         MATCH (loc)-[:PART_OF]->(g:Grid)<-[:WORKS]-(p:Person)
+         WHERE a.level = 'grid' AND loc:MicroGrid
+         RETURN p {.id, .name, kind: 'grid_worker'} AS org
+         UNION
+         MATCH (o)-[:SERVES]->(c)
+         WHERE a.level = 'community'
+           AND ((o:PartyOrg AND o.kind = 'community_committee')
+             OR (o:AdminOrg AND o.kind IN ['residents_committee', 'villagers_committee']))
+         RETURN o {.id, .name, .kind} AS org
+         UNION
+         MATCH (o)-[:SERVES]->(st)
+         WHERE a.level = 'street'
+           AND ((o:PartyOrg AND o.kind = 'street_working_committee') OR (o:AdminOrg AND o.kind = 'street_office'))
+         RETURN o {.id, .name, .kind} AS org
+         UNION
+         MATCH (st)-[:PART_OF]->(:District)<-[:PART_OF]-(o:Department)
+         WHERE a.level = 'district' AND i.category IN o.categories
+         RETURN o {.id, .name, kind: 'department'} AS org
+       } AS next_up

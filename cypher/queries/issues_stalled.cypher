@@ -1,0 +1,62 @@
+// name: issues_stalled
+// description: Issues stalled between two levels at time as_of (MODEL.md "Issues and the escalation
+// loop"): counting only steps at or before as_of, the issue's latest step other than `supervised`
+// is `escalated` at the lower level of `between` (so it is neither resolved nor closed and the
+// upper level has not accepted it), and as_of minus that step's time is at least min_days whole
+// 24-hour days. Supervision reminders do not un-stall an issue. Each row names the issue, its
+// community and street (LOCATED_IN, then PART_OF up the areas), the level it left, the level it
+// waits at, the whole days waited, and who should take it up next: the organizations at the upper
+// level serving the issue's area (community: party committee and residents'/villagers' committee;
+// street: working committee and street office; district: the departments whose `categories`
+// include the issue's category). Longest waits first. A page past the end gives one row holding
+// only `total`.
+// param: between: string -- 'grid-community', 'community-street' or 'street-district'
+// param: min_days: integer = 3 -- threshold in whole 24-hour days
+// param: as_of: datetime|date|string = now -- a date means the end of that day, 23:59:59 UTC
+// param: offset: integer = 0 -- rows to skip
+// param: limit: integer = 100 -- rows to return
+// returns: total (integer), issue_id (string), title (string), category (string), category_name (string), status (string), community_id (string), community (string), street_id (string), street (string), left_level (string), waiting_level (string), escalated_at (datetime), escalated_by (string), days_waited (integer), next_up (list of maps: id, name, kind)
+WITH CASE
+       WHEN $as_of IS NULL THEN datetime()
+       WHEN size(toString($as_of)) = 10 THEN datetime({date: date($as_of), time: time('23:59:59Z')})
+       ELSE datetime($as_of)
+     END AS asOf,
+     split($between, '-') AS pair,
+     coalesce($min_days, 3) AS minDays
+MATCH (e:Step {action: 'escalated', level: pair[0]})
+WHERE datetime(e.at) <= asOf - duration({seconds: minDays * 86400})
+  AND NOT EXISTS {
+    MATCH (e)-[:NEXT]->+(later:Step)
+    WHERE later.action <> 'supervised' AND datetime(later.at) <= asOf
+  }
+MATCH (e)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+WITH i, e, asOf, pair
+ORDER BY datetime(e.at), i.id
+WITH collect({i: i, e: e, asOf: asOf, to: pair[1]}) AS hits
+WITH size(hits) AS total, hits[coalesce($offset, 0) .. coalesce($offset, 0) + coalesce($limit, 100)] AS page
+UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS h
+WITH total, h.i AS i, h.e AS e, h.asOf AS asOf, h.to AS toLevel
+OPTIONAL MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(c:Community)
+OPTIONAL MATCH (c)-[:PART_OF]->(st:Street)
+OPTIONAL MATCH (e)-[:BY]->(by)
+RETURN total, i.id AS issue_id, i.title AS title, i.category AS category,
+       COLLECT { MATCH (k:IssueCategory {id: i.category}) RETURN k.name AS name }[0] AS category_name, i.status AS status,
+       c.id AS community_id, c.name AS community, st.id AS street_id, st.name AS street,
+       e.level AS left_level, toLevel AS waiting_level, e.at AS escalated_at, by.name AS escalated_by,
+       duration.inSeconds(datetime(e.at), asOf).seconds / 86400 AS days_waited,
+       COLLECT {
+         MATCH (o)-[:SERVES]->(c)
+         WHERE toLevel = 'community'
+           AND ((o:PartyOrg AND o.kind = 'community_committee')
+             OR (o:AdminOrg AND o.kind IN ['residents_committee', 'villagers_committee']))
+         RETURN o {.id, .name, .kind} AS org
+         UNION
+         MATCH (o)-[:SERVES]->(st)
+         WHERE toLevel = 'street'
+           AND ((o:PartyOrg AND o.kind = 'street_working_committee') OR (o:AdminOrg AND o.kind = 'street_office'))
+         RETURN o {.id, .name, .kind} AS org
+         UNION
+         MATCH (st)-[:PART_OF]->(:District)<-[:PART_OF]-(o:Department)
+         WHERE toLevel = 'district' AND i.category IN o.categories
+         RETURN o {.id, .name, kind: 'department'} AS org
+       } AS next_up
