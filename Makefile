@@ -7,7 +7,7 @@ DEMO_DIR := .grassroots/demo-xinluo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv neo4j-local db-start db-stop demo-data clean help
+.PHONY: demo test venv neo4j-local browser db-start db-stop demo-data clean help
 
 help:
 	@echo "make demo   - install, start the local Neo4j, load the xinluo demo data, serve API + page on http://$(HOST):$(PORT)"
@@ -38,7 +38,14 @@ demo: db-start
 	@echo "API and page on http://$(HOST):$(PORT)  (docs: /docs, health: /health); Ctrl-C stops the API, 'make db-stop' stops Neo4j"
 	$(GR) serve --host $(HOST) --port $(PORT)
 
-test: neo4j-local
+# The page test (tests/test_web_page.py) drives Debian's headless chromium, with CJK fonts for the
+# Chinese names. Installed once with apt (root, or sudo); nothing to do when chromium is there.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
+
+test: neo4j-local browser
 	$(PY) -m pytest -q
 
 clean:

@@ -4,9 +4,14 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.routers import health
+from api.routers import graph_view, health
+from api.routers import issues, open311
+from api.routers import areas, cypher, gaps, people, queries, search, stats, units
+from api.routers import stats_overview
+from graph.paths import ROOT
 from graph.store import reset_store
 
 API_PREFIX = "/api/v1"
@@ -25,4 +30,12 @@ def create_app() -> FastAPI:
                               "issues and their escalation. Read-only analytics plus the coordinators' issue loop.")
     errors.install(app)
     app.include_router(health.router)
+    app.include_router(graph_view.router, prefix=API_PREFIX)
+    app.include_router(issues.router, prefix=API_PREFIX)
+    app.include_router(open311.router)
+    for r in (areas, units, people, gaps, stats, search, queries, cypher):  # the catalogue and read API
+        app.include_router(r.router, prefix=API_PREFIX)
+    app.include_router(stats_overview.router, prefix=API_PREFIX)
+    # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
+    app.mount("/", StaticFiles(directory=ROOT / "web", html=True), name="web")
     return app

@@ -19,7 +19,7 @@ def neo4j_server(tmp_path_factory):
     under test, so every Store the tests create points at it."""
     home = tmp_path_factory.mktemp("neo4j-home")
     server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap="1g", pagecache_mb=256,
-                               tx_timeout_s=120)
+                               tx_timeout_s=120, tx_memory_mb=256, watch_pid=os.getpid())
     saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")}
     os.environ.update(NEO4J_URI=server.uri, NEO4J_USERNAME="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
     reset_store()
@@ -60,3 +60,43 @@ def counts(store: Store) -> dict:
 
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def xinluo(tmp_path_factory, neo4j_server):
+    """A second throwaway Neo4j holding the calibrated xinluo tier, loaded once per test run through
+    the ordinary path (`ingest.demo.generate` writes the files, `ingest.pipeline.load` loads them).
+    Read-only for tests: never write to it. Yields an object with `.store`, `.dir` (the files)."""
+    from types import SimpleNamespace
+
+    from ingest.demo import generate
+    from ingest.pipeline import load
+
+    home = tmp_path_factory.mktemp("neo4j-xinluo")
+    server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap="1g", pagecache_mb=256,
+                               tx_timeout_s=120, tx_memory_mb=256, watch_pid=os.getpid())
+    store = Store(uri=server.uri, username="neo4j", password="", database="neo4j")
+    try:
+        apply_schema(store)
+        files = tmp_path_factory.mktemp("xinluo-files")
+        generate(tier="xinluo", out=files, seed=7)
+        report = load([files], store=store)
+        assert report.rejected == 0, f"the xinluo tier must load cleanly: {report}"
+        yield SimpleNamespace(store=store, dir=files, uri=server.uri)
+    finally:
+        store.close()
+        local_neo4j.stop(home=home)
+
+
+@pytest.fixture()
+def xinluo_client(xinluo):
+    """The API pointed at the xinluo server (routers take the store from `api.deps.StoreDep`)."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.deps import store_dep
+
+    app = create_app()
+    app.dependency_overrides[store_dep] = lambda: xinluo.store
+    with TestClient(app) as c:
+        yield c

