@@ -131,9 +131,14 @@ def _operators(plan: dict | None):
         stack.extend(op.get("children", []))
 
 
+# Planning is fast for any sensible query; an enormous one must not hold a transaction for minutes.
+EXPLAIN_TIMEOUT_S = 10.0
+
+
 def explain(store: Store, *, query: str, parameters: dict[str, Any]) -> tuple[str | None, dict | None]:
     """Plans the query without running it. Prefixing EXPLAIN is the one place Python adds Cypher
     text: the protocol has no explain flag, and the query passed gate 1 as a single statement."""
+    @neo4j.unit_of_work(timeout=EXPLAIN_TIMEOUT_S)
     def work(tx: neo4j.ManagedTransaction):
         summary = tx.run("EXPLAIN " + query, parameters).consume()
         return summary.query_type, summary.plan

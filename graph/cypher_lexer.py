@@ -20,7 +20,8 @@ class Token:
 
 
 _WORD = re.compile(r"[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*")
-_NUMBER = re.compile(r"\d[\w.]*")
+# Exactly the number forms Cypher has, so that `1CREATE` reads as a number and a keyword, as Neo4j does.
+_NUMBER = re.compile(r"0[xX][0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?")
 _PARAM = re.compile(r"\$(?:\w+|`[^`]*`)?")
 
 
@@ -89,14 +90,18 @@ def _string_end(text: str, i: int) -> int:
 
 def keyword_at(tokens: list[Token], i: int) -> str | None:
     """The upper-cased keyword at i, or None when the word is used as a name: a property
-    (`n.set`), a label or type (`:Create`, `|Merge`), a map key (`{set: 1}`) or a variable
-    followed by a label or a property (`(create:Person)`, `set.name`)."""
+    (`n.set`), a label or type (`:Create`, `|Merge`), a map key (`{set: 1}`), a variable
+    followed by a label or a property (`(create:Person)`, `set.name`), an alias (`AS set`), or a
+    variable that ends an expression (`RETURN start`, `(set)`, `[use, x]`): a command keyword is
+    never followed by `)`, `,`, `]`, `}` or the end of the query."""
     t = tokens[i]
     if t.kind != "word":
         return None
     prev = tokens[i - 1].text if i > 0 and tokens[i - 1].kind == "punct" else ""
     nxt = tokens[i + 1].text if i + 1 < len(tokens) and tokens[i + 1].kind == "punct" else ""
-    if prev in (".", ":", "|", "&", "!") or nxt in (":", "."):
+    if prev in (".", ":", "|", "&", "!") or nxt in (":", ".", ")", ",", "]", "}"):
+        return None
+    if i + 1 == len(tokens) or (i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.upper() == "AS"):
         return None
     return t.text.upper()
 

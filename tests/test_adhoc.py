@@ -5,6 +5,8 @@ transaction) refusing writes on its own; and what analysts may run, serialized a
 from __future__ import annotations
 
 import pytest
+
+from graph.cypher_files import cypher
 from fastapi.testclient import TestClient
 
 from graph import adhoc
@@ -91,6 +93,10 @@ CORPUS = [
     ("RETURN `unclosed", 400, "never closed"),
     ("RETURN $missing", 400, "ParameterMissing"),
     ("RETURN 1 / 0", 400, "ArithmeticError"),
+    # a keyword glued to a number, as Neo4j's own lexer splits it
+    ("MATCH (n) WITH n LIMIT 1CREATE (m:X)", 403, W),
+    ("MATCH (n) RETURN 0x1SET n.x = 1", 403, W),
+    ("RETURN 1.5e3CREATE (m:X)", 403, W),
 ]
 
 # Resource-exhausting: stopped by a short timeout (408) before they finish.
@@ -115,13 +121,16 @@ def post(api, query: str, **extra):
     return api.post("/api/v1/cypher", json={"query": query, **extra})
 
 
-def test_the_corpus_is_large_enough():
-    assert len(CORPUS) + len(EXHAUSTING) >= 40
+def test_the_corpus_covers_every_kind_of_refusal():
+    reasons = {reason for _, _, reason in CORPUS}
+    assert {W, PROC, "SyntaxError", "never closed"} <= reasons
+    assert len(CORPUS) + len(EXHAUSTING) >= 40 and len(EXHAUSTING) >= 3
 
 
 def test_every_refusal_is_clear_and_leaves_the_graph_unchanged(api):
     store = get_store()
     before = counts(store)
+    tokens_before = _tokens(store)
     assert before["nodes"] > 50
     wrong = []
     for query, status, reason in CORPUS:
@@ -133,6 +142,12 @@ def test_every_refusal_is_clear_and_leaves_the_graph_unchanged(api):
         r = post(api, query, timeout=0.5)
         assert r.status_code == 408 and "longer than the 0.5 s limit" in r.json()["detail"], (query, r.text)
     assert counts(store) == before
+    assert _tokens(store) == tokens_before  # no label, type or property key was created either
+
+
+def _tokens(store) -> tuple:
+    row = store.read(cypher("admin/tokens"))[0]
+    return tuple(sorted(row[k]) for k in ("labels", "types", "keys"))
 
 
 def test_request_level_refusals(api):
@@ -167,6 +182,11 @@ def test_the_lexer_is_not_fooled():
     assert adhoc.check_text("RETURN date.truncate('month', date('2024-05-10')), datetime.fromepoch(0, 0)")
     assert adhoc.check_text("MATCH (n)-[:`CREATE`]->(m:Merge) RETURN n, m;")
     assert [t.text for t in tokenize("RETURN `a``b`, 'it\\'s'")] == ["RETURN", "a`b", ",", "it\\'s"]
+    # Words that are commands elsewhere, used here as variables and aliases: reads, not refused.
+    assert adhoc.check_text("MATCH (start:Person) RETURN start")
+    assert adhoc.check_text("MATCH (n) RETURN n.name AS set")
+    assert adhoc.check_text("WITH 1 AS use RETURN use, [use] AS l")
+    assert [t.text for t in tokenize("LIMIT 1CREATE 0x1F 1.5e3")] == ["LIMIT", "1", "CREATE", "0x1F", "1.5e3"]
 
 
 def test_reads_run_and_serialize(api):

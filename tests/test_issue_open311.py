@@ -90,3 +90,5 @@ def test_one_request_is_a_one_element_list_and_errors_are_spec_shaped(client):
     assert missing.status_code == 404 and missing.json() == [{"code": 404, "description": "no service request with id 'I-NOPE'"}]
     bad = client.get("/open311/v2/requests.json", params={"status": "pending"})
     assert bad.status_code == 400 and bad.json()[0]["code"] == 400 and "pending" in bad.json()[0]["description"]
+    early = client.get("/open311/v2/requests.json", params={"end_date": "0001-01-01"})
+    assert early.status_code == 200 and early.json() == []

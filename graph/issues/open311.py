@@ -94,7 +94,9 @@ def requests(*, store: Store, service_request_id: str | None = None, service_cod
             end = datetime.now(timezone.utc).replace(microsecond=0)
             start = end - DEFAULT_WINDOW
         elif start is None:
-            start = end - DEFAULT_WINDOW
+            # The spec's 90-day window before end_date, clamped at the earliest representable time.
+            start = end - DEFAULT_WINDOW if end - datetime.min.replace(tzinfo=end.tzinfo) > DEFAULT_WINDOW \
+                else datetime.min.replace(tzinfo=end.tzinfo)
         if start is not None and end is not None and start > end:
             raise UserError("start_date: it is later than end_date")
     if not 1 <= limit <= 1000 or offset < 0:
