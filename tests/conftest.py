@@ -3,6 +3,7 @@ clean database with the schema applied for every test that asks for `db`."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,26 @@ def xinluo_client(xinluo):
     app.dependency_overrides[store_dep] = lambda: xinluo.store
     with TestClient(app) as c:
         yield c
+
+
+@contextmanager
+def serve_app(app, *, start_timeout: float = 30.0):
+    """Serves `app` with a real uvicorn on a free loopback port, in a thread; yields the base URL."""
+    import threading
+    import time
+
+    import uvicorn
+
+    port = local_neo4j.free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + start_timeout
+    while not server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

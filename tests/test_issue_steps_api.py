@@ -1,17 +1,15 @@
 """Recording the loop through the API: POST /api/v1/issues and POST /api/v1/issues/{id}/steps,
 checked with the trail rules, one write transaction each, safe under concurrency."""
 import threading
-import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import httpx
 import pytest
-import uvicorn
 
-from graph import local_neo4j
 from graph.trail import StepIn, check_trail, derive_state
+from tests.conftest import serve_app
 from tests.issue_fixtures import tianma
 
 NEW = {"id": "I-1", "title": "楼道堆物", "category": "property", "channel": "visit", "located_in_id": "G1",
@@ -85,20 +83,11 @@ def test_step_requests_are_checked_before_anything_is_written(client, db):
 
 @pytest.fixture()
 def live_server(db):
-    """The app on a real uvicorn server on a free port, in a thread of this process."""
+    """The app on a real uvicorn server on a free loopback port, in a thread of this process."""
     from api.app import create_app
 
-    port = local_neo4j.free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=30)
+    with serve_app(create_app()) as url:
+        yield url
 
 
 def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from graph import local_neo4j
+from tests.conftest import serve_app
 from tests.graph_view_fixture import load_fixture
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,22 +39,11 @@ TIANMA_NAMES = {
 
 @pytest.fixture(scope="module")
 def server(neo4j_server):
-    import uvicorn
-
     from api.app import create_app
 
     load_fixture()  # the tests only read: one load for the module
-    port = local_neo4j.free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    with serve_app(create_app(), start_timeout=20) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

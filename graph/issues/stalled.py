@@ -45,6 +45,13 @@ def _page(records, *, shape) -> tuple[int, list[dict]]:
     return total, [shape(r) for r in rows if r["issue_id"] is not None]
 
 
+def _shape_row(r: dict) -> dict:
+    """A stalled or overdue row as plain Python, with whom to call next resolved."""
+    r = {k: to_py(v) for k, v in r.items() if k != "total"}
+    r["next_up"] = _next_up(r["next_up"])
+    return r
+
+
 def stalled(*, store: Store, between: str, min_days: int = 3, as_of: str | datetime | None = None,
             limit: int = 100, offset: int = 0) -> tuple[datetime, int, list[dict]]:
     """(as_of moment, total, rows) of issues stalled between the two levels of `between`."""
@@ -55,12 +62,7 @@ def stalled(*, store: Store, between: str, min_days: int = 3, as_of: str | datet
     t = as_of_moment(as_of)
     recs = store.read(cypher("queries/issues_stalled"),
                       {"between": between, "min_days": min_days, "as_of": t, "limit": limit, "offset": offset})
-
-    def shape(r: dict) -> dict:
-        r = {k: to_py(v) for k, v in r.items() if k != "total"}
-        r["next_up"] = _next_up(r["next_up"])
-        return r
-    total, rows = _page(recs, shape=shape)
+    total, rows = _page(recs, shape=_shape_row)
     return t, total, rows
 
 
@@ -72,12 +74,7 @@ def overdue(*, store: Store, level: str | None = None, as_of: str | datetime | N
     t = as_of_moment(as_of)
     recs = store.read(cypher("queries/issues_overdue"),
                       {"level": level, "as_of": t, "limit": limit, "offset": offset})
-
-    def shape(r: dict) -> dict:
-        r = {k: to_py(v) for k, v in r.items() if k != "total"}
-        r["next_up"] = _next_up(r["next_up"])
-        return r
-    total, rows = _page(recs, shape=shape)
+    total, rows = _page(recs, shape=_shape_row)
     return t, total, rows
 
 
