@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.paging import Page, fetch_page, require
 from graph.store import Store
+from graph.model.enums import GridKind, UnitKind, UnitLevel
 
 Via = Literal["direct", "pairing"]
 
@@ -19,8 +20,8 @@ class GridUnit(BaseModel):
         "since": "2024-01-01", "community_id": "350802006002"}]})
     unit_id: str
     unit_name: str | None
-    kind: str | None = Field(description="agency, soe, institution or enterprise")
-    level: str | None = Field(description="city or district")
+    kind: UnitKind | None = Field(description="agency, soe, institution or enterprise")
+    level: UnitLevel | None = Field(description="city or district")
     via: Via = Field(description="direct: the unit COVERS the grid; pairing: it is PAIRED_WITH the grid's community")
     since: date | None
     community_id: str | None = Field(description="for a pairing, the community paired")
@@ -32,7 +33,7 @@ class UnitGrid(BaseModel):
         "community_id": "350802006002", "community_name": "天马社区", "via": "pairing", "since": "2024-01-01"}]})
     grid_id: str
     grid_name: str | None
-    grid_kind: str | None
+    grid_kind: GridKind | None
     community_id: str | None
     community_name: str | None
     via: Via

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from graph.errors import UserError
 from graph.paging import Page, fetch_page
 from graph.store import Store
+from graph.model.enums import CommunityKind, GridKind, PropertyMode
 
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 
@@ -21,7 +22,7 @@ class CommunityGap(BaseModel):
                             street_id="350802006", street_name="曹溪街道", has_big_party_committee=True)
     community_id: str
     community_name: str | None
-    kind: str | None
+    kind: CommunityKind | None
     street_id: str | None
     street_name: str | None
     has_big_party_committee: bool
@@ -32,7 +33,7 @@ class GridGap(BaseModel):
                             community_id="350802006002", community_name="天马社区", has_big_party_committee=True)
     grid_id: str
     grid_name: str | None
-    grid_kind: str | None
+    grid_kind: GridKind | None
     community_id: str | None
     community_name: str | None
     has_big_party_committee: bool
@@ -44,7 +45,7 @@ class CompoundGap(BaseModel):
                             grid_id="G-350802006002-01", community_id="350802006002", community_name="天马社区")
     compound_id: str
     compound_name: str | None
-    property_mode: str | None
+    property_mode: PropertyMode | None
     reason: str
     grid_id: str | None
     community_id: str | None

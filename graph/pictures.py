@@ -11,6 +11,7 @@ from graph import catalogue
 from graph.errors import NotFound
 from graph.model.types import MaskedPhone
 from graph.store import Store
+from graph.model.enums import Level, PropertyMode, UnitLevel
 
 
 class Ref(BaseModel):
@@ -38,7 +39,7 @@ class YearAmount(BaseModel):
 
 
 class PairedUnit(KindRef):
-    level: str | None = None
+    level: UnitLevel | None = None
     since: date | None = None
     min_annual_funding: int | None = None
     funding: list[YearAmount] = Field(description="yuan the unit gave this community, per year")
@@ -49,7 +50,7 @@ class Org(Ref):
 
 
 class CompoundInfo(Ref):
-    property_mode: str | None = None
+    property_mode: PropertyMode | None = None
     grid_id: str | None = None
     property_companies: list[Org]
     owners_committees: list[Org]
@@ -60,7 +61,7 @@ class OpenIssue(BaseModel):
     id: str
     title: str | None = None
     category: str | None = None
-    level: str | None = None
+    level: Level | None = None
     reported_at: datetime | None = None
 
 
@@ -111,7 +112,7 @@ def community_picture(*, store: Store, id: str, issue_limit: int = 50) -> Commun
 
 
 class UnitInfo(KindRef):
-    level: str | None = None
+    level: UnitLevel | None = None
 
 
 class PairedCommunity(Ref):

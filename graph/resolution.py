@@ -11,16 +11,17 @@ from graph import catalogue
 from graph.errors import UserError
 from graph.model.enums import LEVEL_ORDER
 from graph.store import Store
+from graph.model.enums import Level
 
 
 class LevelCategory(BaseModel):
-    resolution_level: str | None
+    resolution_level: Level | None
     category: str | None
     resolved: int
 
 
 class LevelTotal(BaseModel):
-    resolution_level: str | None
+    resolution_level: Level | None
     resolved: int
     share: float = Field(description="of all resolved issues, 0..1")
 

@@ -25,8 +25,8 @@ class StalledRow(BaseModel):
     community: str | None
     street_id: str | None
     street: str | None
-    left_level: str = Field(description="the level that escalated it")
-    waiting_level: str = Field(description="the level it waits at, which has not accepted it")
+    left_level: Level = Field(description="the level that escalated it")
+    waiting_level: Level = Field(description="the level it waits at, which has not accepted it")
     escalated_at: datetime
     escalated_by: str | None
     days_waited: int = Field(description="whole 24-hour days from the escalation to as_of")
@@ -53,7 +53,7 @@ class OverdueRow(BaseModel):
     community: str | None
     street_id: str | None
     street: str | None
-    level: str = Field(description="the level that accepted it and is late")
+    level: Level = Field(description="the level that accepted it and is late")
     accepted_at: datetime
     due: datetime
     handler: Org | None = Field(description="who accepted it (the step's BY)")
