@@ -10,7 +10,7 @@ from api import errors
 from api.routers import graph_view, health
 from api.routers import issues, open311
 from api.routers import areas, cypher, gaps, people, queries, search, stats, units
-from api.routers import stats_overview
+from api.routers import stats_overview, vocabulary
 from graph.paths import ROOT
 from graph.store import reset_store
 
@@ -36,6 +36,7 @@ def create_app() -> FastAPI:
     for r in (areas, units, people, gaps, stats, search, queries, cypher):  # the catalogue and read API
         app.include_router(r.router, prefix=API_PREFIX)
     app.include_router(stats_overview.router, prefix=API_PREFIX)
+    app.include_router(vocabulary.router, prefix=API_PREFIX)
     # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
     app.mount("/", StaticFiles(directory=ROOT / "web", html=True), name="web")
     return app
