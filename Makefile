@@ -7,11 +7,12 @@ DEMO_DIR := .grassroots/demo-xinluo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv neo4j-local browser db-start db-stop demo-data clean help
+.PHONY: demo test lint venv neo4j-local browser db-start db-stop demo-data clean help
 
 help:
 	@echo "make demo   - install, start the local Neo4j, load the xinluo demo data, serve API + page on http://$(HOST):$(PORT)"
-	@echo "make test   - the whole test suite against a real (throwaway) Neo4j"
+	@echo "make test   - lint first (make lint), then the whole test suite against a real (throwaway) Neo4j"
+	@echo "make lint   - ruff, mypy and the import floors (import-linter)"
 	@echo "make db-stop - stop the local Neo4j started by make demo"
 
 venv: $(VENV)/.installed
@@ -45,7 +46,14 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
 
-test: neo4j-local browser
+# Style, types and floors: ruff (lint and format), mypy, import-linter (pyproject.toml holds their settings).
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: lint neo4j-local browser
 	$(PY) -m pytest -q
 
 clean:

@@ -1,4 +1,5 @@
 """Builds the FastAPI app: mounts every router, the error handlers and the page under /."""
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
@@ -7,12 +8,24 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
-from api.routers import graph_view, health
-from api.routers import issues, open311
-from api.routers import areas, cypher, gaps, people, queries, search, stats, units
-from api.routers import stats_overview, vocabulary
-from graph.paths import ROOT
-from graph.store import reset_store
+from api.routers import (
+    areas,
+    cypher,
+    gaps,
+    graph_view,
+    health,
+    issues,
+    open311,
+    people,
+    queries,
+    search,
+    stats,
+    stats_overview,
+    units,
+    vocabulary,
+)
+from graph.core.resources import web_dir
+from graph.core.store import reset_store
 
 API_PREFIX = "/api/v1"
 
@@ -24,10 +37,14 @@ async def lifespan(_: FastAPI):
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="grassroots-graph", version="0.1.0", lifespan=lifespan,
-                  description="The community-governance knowledge graph of Xinluo District: areas, "
-                              "party and administrative lines, big party committees, co-building units, "
-                              "issues and their escalation. Read-only analytics plus the coordinators' issue loop.")
+    app = FastAPI(
+        title="grassroots-graph",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="The community-governance knowledge graph of Xinluo District: areas, "
+        "party and administrative lines, big party committees, co-building units, "
+        "issues and their escalation. Read-only analytics plus the coordinators' issue loop.",
+    )
     errors.install(app)
     app.include_router(health.router)
     app.include_router(graph_view.router, prefix=API_PREFIX)
@@ -38,5 +55,5 @@ def create_app() -> FastAPI:
     app.include_router(stats_overview.router, prefix=API_PREFIX)
     app.include_router(vocabulary.router, prefix=API_PREFIX)
     # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
-    app.mount("/", StaticFiles(directory=ROOT / "web", html=True), name="web")
+    app.mount("/", StaticFiles(directory=web_dir(), html=True), name="web")
     return app

@@ -1,10 +1,11 @@
-"""`Annotated` dependency aliases shared by the routers."""
+"""`Annotated` dependency aliases and query parameters shared by the routers."""
+
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Query
 
-from graph.settings import Settings, get_settings
-from graph.store import Store, get_store
+from graph.catalogue.paging import PAGE_SIZE_MAX
+from graph.core.store import Store, get_store
 
 
 def store_dep() -> Store:
@@ -12,4 +13,7 @@ def store_dep() -> Store:
 
 
 StoreDep = Annotated[Store, Depends(store_dep)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+# Paging, the same on every paged endpoint (graph.catalogue.paging.Page).
+Limit = Annotated[int, Query(ge=1, le=PAGE_SIZE_MAX, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]

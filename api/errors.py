@@ -1,41 +1,45 @@
-"""Maps the project's errors to HTTP answers: 404/422/409/503 with a reason, never a traceback."""
+"""The one place errors become HTTP answers: the status each error carries (graph.core.errors) and
+its body `{"detail": "...", ...}`; Open311 paths answer in GeoReport's shape, a list of
+`{"code", "description"}`. Never a traceback."""
+
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import ClientError, Neo4jError
 
-from graph.errors import NotFound, UserError
-from graph.store import GraphUnavailable
+from graph.core.errors import ServiceError
 
 log = logging.getLogger("grassroots.api")
+OPEN311_PREFIX = "/open311/"
+
+
+def answer(request: Request, status: int, body: dict[str, Any]) -> JSONResponse:
+    if request.url.path.startswith(OPEN311_PREFIX):
+        status = 400 if status == 422 else status  # GeoReport v2: 400 for any invalid parameter
+        return JSONResponse([{"code": status, "description": body.get("detail", "")}], status_code=status)
+    return JSONResponse(jsonable_encoder(body), status_code=status)
 
 
 def install(app: FastAPI) -> None:
-    @app.exception_handler(GraphUnavailable)
-    async def unavailable(_: Request, exc: GraphUnavailable):
-        return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
-
-    @app.exception_handler(NotFound)
-    async def not_found(_: Request, exc: NotFound):
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(UserError)
-    async def user_error(_: Request, exc: UserError):
-        return JSONResponse({"detail": str(exc)}, status_code=getattr(exc, "status_code", 422))
+    @app.exception_handler(ServiceError)
+    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+        return answer(request, exc.status, exc.body())
 
     @app.exception_handler(ClientError)
-    async def client_error(_: Request, exc: ClientError):
-        return JSONResponse({"detail": f"{exc.code}: {exc.message}"}, status_code=400)
+    async def client_error(request: Request, exc: ClientError) -> JSONResponse:
+        return answer(request, 400, {"detail": f"{exc.code}: {exc.message}"})
 
     @app.exception_handler(Neo4jError)
-    async def neo4j_error(_: Request, exc: Neo4jError):
+    async def neo4j_error(request: Request, exc: Neo4jError) -> JSONResponse:
         log.error("Neo4j error: %s", exc)
-        return JSONResponse({"detail": f"Neo4j error {exc.code}: {exc.message}"}, status_code=502)
+        return answer(request, 502, {"detail": f"Neo4j error {exc.code}: {exc.message}"})
 
     @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception):
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
-        return JSONResponse({"detail": f"internal error ({type(exc).__name__}); see the server log"}, status_code=500)
+        return answer(request, 500, {"detail": f"internal error ({type(exc).__name__}); see the server log"})

@@ -1,13 +1,29 @@
 """The error answers the read API documents in OpenAPI (bodies are always {"detail": "..."})."""
 
+from typing import Any
 
-def response(description: str, detail: str) -> dict:
+Responses = dict[int | str, dict[str, Any]]  # the `responses=` of a route, as FastAPI types it
+
+
+def response(description: str, detail: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"example": {"detail": detail}}}}
 
 
-NOT_FOUND = {404: response("the id names nothing of that kind", "no Community with id '350802999999'")}
-BAD_PARAM = {422: response("a bad parameter; the message names it", "parameter 'limit': Input should be less than or equal to 1000")}
-UNAVAILABLE = {503: response("Neo4j cannot be reached", "Neo4j at bolt://127.0.0.1:7687 is unavailable: ...")}
-TIMEOUT = {408: response("the query ran past its time limit and was stopped",
-                   "the query ran longer than the 30 s limit and was stopped; narrow it (labels, ids, LIMIT) or ask for a longer timeout")}
-READ = {**NOT_FOUND, **BAD_PARAM, **TIMEOUT, **UNAVAILABLE}
+NOT_FOUND: Responses = {404: response("the id names nothing of that kind", "no Community with id '350802999999'")}
+BAD_PARAM: Responses = {
+    422: response(
+        "a bad parameter; the message names it",
+        "parameter 'limit': Input should be less than or equal to 1000",
+    )
+}
+UNAVAILABLE: Responses = {
+    503: response("Neo4j cannot be reached", "Neo4j at bolt://127.0.0.1:7687 is unavailable: ...")
+}
+TIMEOUT: Responses = {
+    408: response(
+        "the query ran past its time limit and was stopped",
+        "the query ran longer than the 30 s limit and was stopped; narrow it "
+        "(labels, ids, LIMIT) or ask for a longer timeout",
+    )
+}
+READ: Responses = {**NOT_FOUND, **BAD_PARAM, **TIMEOUT, **UNAVAILABLE}

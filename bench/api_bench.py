@@ -9,28 +9,25 @@ each endpoint is called `--warmup` times, then `--runs` times, one request at a 
 the data (天马社区 350802006002, its first grid, first paired unit, secretary). Results go to
 bench/results/api_<tier>.json.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import logging
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
+from tiers import loaded_tier
+
+from graph.core import local_neo4j
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from graph import local_neo4j  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
-from graph.store import Store  # noqa: E402
 
 TIANMA = "350802006002"
 
@@ -43,7 +40,11 @@ def percentile(values: list[float], p: float) -> float:
 def endpoints(http: httpx.Client) -> dict[str, tuple[str, str, dict | None]]:
     """name -> (method, path, JSON body), with ids taken from the loaded data."""
     picture = http.get(f"/api/v1/communities/{TIANMA}").raise_for_status().json()
-    grid, unit, person = picture["grids"][0]["id"], picture["paired_units"][0]["id"], picture["secretary"]["id"]
+    grid, unit, person = (
+        picture["grids"][0]["id"],
+        picture["paired_units"][0]["id"],
+        picture["secretary"]["id"],
+    )
     return {
         "GET /grids/{id}/units": ("GET", f"/api/v1/grids/{grid}/units", None),
         "GET /units/{id}/grids": ("GET", f"/api/v1/units/{unit}/grids", None),
@@ -53,17 +54,30 @@ def endpoints(http: httpx.Client) -> dict[str, tuple[str, str, dict | None]]:
         "GET /gaps/communities_without_unit": ("GET", "/api/v1/gaps/communities_without_unit", None),
         "GET /gaps/grids_uncovered": ("GET", "/api/v1/gaps/grids_uncovered", None),
         "GET /gaps/compounds_unmanaged": ("GET", "/api/v1/gaps/compounds_unmanaged", None),
-        "GET /gaps/missed_joint_meetings?year=2024": ("GET", "/api/v1/gaps/missed_joint_meetings?year=2024", None),
-        "GET /gaps/units_below_minimum?year=2024": ("GET", "/api/v1/gaps/units_below_minimum?year=2024", None),
+        "GET /gaps/missed_joint_meetings?year=2024": (
+            "GET",
+            "/api/v1/gaps/missed_joint_meetings?year=2024",
+            None,
+        ),
+        "GET /gaps/units_below_minimum?year=2024": (
+            "GET",
+            "/api/v1/gaps/units_below_minimum?year=2024",
+            None,
+        ),
         "GET /gaps/cadres_overloaded": ("GET", "/api/v1/gaps/cadres_overloaded", None),
         "GET /stats/resolution": ("GET", "/api/v1/stats/resolution", None),
         "GET /search?q=天马": ("GET", "/api/v1/search?q=天马", None),
         "GET /search?q=村 (one character)": ("GET", "/api/v1/search?q=村", None),
         "GET /queries": ("GET", "/api/v1/queries", None),
         "POST /queries/grid_units": ("POST", "/api/v1/queries/grid_units", {"grid_id": grid}),
-        "POST /cypher (count by label)": ("POST", "/api/v1/cypher", {
-            "query": "MATCH (c:Community)<-[:PAIRED_WITH]-(u:Unit) RETURN c.name AS community, count(u) AS units "
-                     "ORDER BY units DESC LIMIT 10"}),
+        "POST /cypher (count by label)": (
+            "POST",
+            "/api/v1/cypher",
+            {
+                "query": "MATCH (c:Community)<-[:PAIRED_WITH]-(u:Unit) RETURN c.name AS community, count(u) AS units "
+                "ORDER BY units DESC LIMIT 10"
+            },
+        ),
         "POST /cypher (refused write)": ("POST", "/api/v1/cypher", {"query": "MATCH (n) DETACH DELETE n"}),
     }
 
@@ -79,14 +93,40 @@ def measure(http: httpx.Client, method: str, path: str, body: dict | None, *, wa
         t0 = time.perf_counter()
         status = call().status_code
         times.append((time.perf_counter() - t0) * 1000)
-    return {"status": status, "p50_ms": round(statistics.median(times), 1), "p99_ms": round(percentile(times, 99), 1),
-            "max_ms": round(max(times), 1), "raw_ms": [round(t, 2) for t in times]}
+    return {
+        "status": status,
+        "p50_ms": round(statistics.median(times), 1),
+        "p99_ms": round(percentile(times, 99), 1),
+        "max_ms": round(max(times), 1),
+        "raw_ms": [round(t, 2) for t in times],
+    }
 
 
 def serve(uri: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": "", "NEO4J_DATABASE": "neo4j"}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory", "--host", "127.0.0.1",
-                             "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
+    env = {
+        **os.environ,
+        "NEO4J_URI": uri,
+        "NEO4J_USERNAME": "neo4j",
+        "NEO4J_PASSWORD": "",
+        "NEO4J_DATABASE": "neo4j",
+    }
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -108,41 +148,38 @@ def main() -> None:
     ap.add_argument("--pagecache-mb", type=int, default=1024)
     args = ap.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)
-    info: dict = {"tier": args.tier, "runs": args.runs, "warmup": args.warmup, "cpus": os.cpu_count(),
-                  "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
-    home, uri = None, args.uri
+    info: dict = {
+        "tier": args.tier,
+        "runs": args.runs,
+        "warmup": args.warmup,
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+    tier, uri = None, args.uri
     if uri is None:
-        from ingest.demo import generate
-        from ingest.pipeline import load
-
-        home = Path(tempfile.mkdtemp(prefix=f"api-bench-{args.tier}-"))
-        server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap=args.heap,
-                                   pagecache_mb=args.pagecache_mb, tx_timeout_s=600)
-        uri = server.uri
-        store = Store(uri=uri, username="neo4j", password="", database="neo4j")
-        apply_schema(store)
-        t0 = time.perf_counter()
-        generate(tier=args.tier, out=home / "files", seed=7)
-        report = load([home / "files"], store=store)
-        store.close()
-        info.update(load_s=round(time.perf_counter() - t0, 1), rows_loaded=report.loaded, rejected=report.rejected)
+        tier = loaded_tier(args.tier, heap=args.heap, pagecache_mb=args.pagecache_mb, prefix="api-bench")
+        uri = tier.uri
+        info.update({k: v for k, v in tier.info.items() if k != "counts"})
     else:
         info["tier"] = f"server {uri}"
     port = local_neo4j.free_port()
     api = serve(uri, port)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
-            info["results"] = {name: measure(http, m, p, b, warmup=args.warmup, runs=args.runs)
-                               for name, (m, p, b) in endpoints(http).items()}
+            info["results"] = {
+                name: measure(http, m, p, b, warmup=args.warmup, runs=args.runs)
+                for name, (m, p, b) in endpoints(http).items()
+            }
     finally:
         api.terminate()
         api.wait(timeout=30)
-        if home is not None:
-            local_neo4j.stop(home=home)
-            shutil.rmtree(home, ignore_errors=True)
+        if tier is not None:
+            tier.close()
     info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    print(f"{info['tier']}: {args.runs} requests per endpoint after {args.warmup} warm-up, one at a time, loopback "
-          f"({info['cpus']} CPUs, load average {info['load_average_at_start'][0]} at start)")
+    print(
+        f"{info['tier']}: {args.runs} requests per endpoint after {args.warmup} warm-up, one at a time, loopback "
+        f"({info['cpus']} CPUs, load average {info['load_average_at_start'][0]} at start)"
+    )
     for name, r in info["results"].items():
         print(f"  {name:42s} {r['status']}  p50 {r['p50_ms']:7.1f} ms   p99 {r['p99_ms']:7.1f} ms")
     results = ROOT / "bench" / "results"

@@ -5,6 +5,7 @@
 Each tier runs in a child process (so peak resident memory is its own) writing to a temporary
 folder; results (rows per kind, seconds, peak RSS in MB) go to bench/results/demo_generate.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,11 +32,19 @@ def main() -> None:
     ap.add_argument("--tiers", nargs="+", default=["xinluo", "longyan", "fujian"])
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    results = {"machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()}, "tiers": {}}
+    results = {
+        "machine": {"cpus": __import__("os").cpu_count(), "python": platform.python_version()},
+        "tiers": {},
+    }
     for tier in args.tiers:
         with tempfile.TemporaryDirectory() as tmp:
-            out = subprocess.run([sys.executable, "-c", CHILD, tier, tmp, str(args.seed)], cwd=ROOT,
-                                 capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", CHILD, tier, tmp, str(args.seed)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             results["tiers"][tier] = json.loads(out.stdout.strip().splitlines()[-1])
             r = results["tiers"][tier]
             print(f"{tier}: {r['rows']:,} rows in {r['seconds']} s, peak {r['peak_rss_mb']} MB")

@@ -9,6 +9,7 @@ graph's node and relationship counts. Not a test; results go to bench/results/in
 
 The files are generated in a child process, so the peak RSS is the load's alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,13 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.catalogue import reads
+from graph.core import local_neo4j
+from graph.core.settings import get_settings
+from graph.core.store import Store
 
-from graph import local_neo4j  # noqa: E402
-from graph.cypher_files import cypher  # noqa: E402
-from graph.settings import get_settings  # noqa: E402
-from graph.store import Store  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def synthetic(out: Path, rows: int) -> None:
@@ -57,9 +57,13 @@ def synthetic(out: Path, rows: int) -> None:
 
 def _generate(args, out: Path) -> float:
     t0 = time.monotonic()
-    code = (f"from pathlib import Path; from ingest.demo import generate; generate(tier={args.tier!r}, out=Path({str(out)!r}), seed=7)"
-            if args.tier else f"import sys; sys.path.insert(0, 'bench'); from ingest_bench import synthetic; from pathlib import Path; "
-                              f"synthetic(Path({str(out)!r}), {args.synthetic})")
+    code = (
+        "from pathlib import Path; from ingest.demo import generate; "
+        f"generate(tier={args.tier!r}, out=Path({str(out)!r}), seed=7)"
+        if args.tier
+        else f"import sys; sys.path.insert(0, 'bench'); from ingest_bench import synthetic; from pathlib import Path; "
+        f"synthetic(Path({str(out)!r}), {args.synthetic})"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
     return time.monotonic() - t0
 
@@ -73,6 +77,7 @@ def _timed(pipeline, name: str, phases: dict) -> None:
             return fn(*a, **kw)
         finally:
             phases[name] = phases.get(name, 0.0) + time.monotonic() - t0
+
     setattr(pipeline, name, wrapper)
 
 
@@ -96,10 +101,16 @@ def main() -> int:
     home = None
     if not uri:
         home = work / "neo4j"
-        server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap=args.heap, pagecache_mb=1024, tx_timeout_s=600)
+        server = local_neo4j.start(
+            home=home, port=local_neo4j.free_port(), heap=args.heap, pagecache_mb=1024, tx_timeout_s=600
+        )
         uri = server.uri
-    store = Store(uri=uri, username=get_settings().neo4j_username, password=get_settings().neo4j_password,
-                  database=get_settings().neo4j_database)
+    store = Store(
+        uri=uri,
+        username=get_settings().neo4j_username,
+        password=get_settings().neo4j_password,
+        database=get_settings().neo4j_database,
+    )
     phases: dict[str, float] = {}
     for fn in ("_validate", "apply_schema"):
         _timed(pipeline, fn, phases)
@@ -111,24 +122,35 @@ def main() -> int:
             return orig_write(self, staged)
         finally:
             phases["write"] = time.monotonic() - t0
+
     writer.Writer.write = write
     try:
         kw = {"batch_size": args.batch_size} if args.batch_size else {}
         report = pipeline.load([work / "files"], store=store, **kw)
-        graph = store.read(cypher("admin/graph_counts"))[0].data()
+        graph = reads.read("admin/graph_counts", store=store).records[0].data()
     finally:
         store.close()
         if home:
             local_neo4j.stop(home=home)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
-        "name": name, "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": f"{platform.machine()} {platform.processor()}",
-        "batch_size": args.batch_size or pipeline.DEFAULT_BATCH_SIZE, "files": files, "input_mb": round(size / 1e6, 1),
-        "generate_s": round(gen_s, 1), "rows": report.valid, "rejected": report.rejected,
-        "load_s": round(report.elapsed, 1), "rows_per_s": round(report.valid / report.elapsed),
-        "validate_s": round(phases.get("_validate", 0), 1), "write_s": round(phases.get("write", 0), 1),
+        "name": name,
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": f"{platform.machine()} {platform.processor()}",
+        "batch_size": args.batch_size or pipeline.DEFAULT_BATCH_SIZE,
+        "files": files,
+        "input_mb": round(size / 1e6, 1),
+        "generate_s": round(gen_s, 1),
+        "rows": report.valid,
+        "rejected": report.rejected,
+        "load_s": round(report.elapsed, 1),
+        "rows_per_s": round(report.valid / report.elapsed),
+        "validate_s": round(phases.get("_validate", 0), 1),
+        "write_s": round(phases.get("write", 0), 1),
         "write_rows_per_s": round(report.loaded / phases["write"]) if phases.get("write") else None,
-        "peak_rss_mb": round(peak_mb), "nodes": graph["nodes"], "relationships": graph["relationships"],
+        "peak_rss_mb": round(peak_mb),
+        "nodes": graph["nodes"],
+        "relationships": graph["relationships"],
     }
     out = ROOT / "bench" / "results" / f"ingest-{name}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

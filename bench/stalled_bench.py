@@ -4,26 +4,24 @@
     .venv/bin/python bench/stalled_bench.py --tier longyan --runs 100
     .venv/bin/python bench/stalled_bench.py --uri bolt://127.0.0.1:7687 --tier xinluo   # a server holding that tier
 
-Each query runs through graph.issues.stalled (the same function the API calls), first `--warmup`
+Each query runs through graph.services.issues.stalled (the same function the API calls), first `--warmup`
 times (plan cache, page cache), then `--runs` times. Results go to bench/results/stalled_<tier>.json.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import logging
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tiers import loaded_tier
 
-from graph import local_neo4j  # noqa: E402
-from graph.issues.stalled import BETWEENS, overdue, stalled  # noqa: E402
-from graph.schema import apply_schema  # noqa: E402
-from graph.store import Store  # noqa: E402
+from graph.core.store import Store
+from graph.model.enums import BETWEENS
+from graph.services.issues.stalled import overdue, stalled
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -40,22 +38,32 @@ def measure(fn, *, warmup: int, runs: int) -> dict:
         t0 = time.perf_counter()
         rows = fn()
         times.append((time.perf_counter() - t0) * 1000)
-    return {"p50_ms": round(statistics.median(times), 1), "p99_ms": round(percentile(times, 99), 1),
-            "max_ms": round(max(times), 1), "rows": rows, "raw_ms": [round(t, 2) for t in times]}
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p99_ms": round(percentile(times, 99), 1),
+        "max_ms": round(max(times), 1),
+        "rows": rows,
+        "raw_ms": [round(t, 2) for t in times],
+    }
 
 
 def run(store: Store, *, as_of: str, warmup: int, runs: int) -> dict:
     out = {}
     for between in BETWEENS:
-        out[f"stalled {between}"] = measure(lambda b=between: stalled(store=store, between=b, as_of=as_of)[1],
-                                            warmup=warmup, runs=runs)
+        out[f"stalled {between}"] = measure(
+            lambda b=between: stalled(store=store, between=b, as_of=as_of)[1], warmup=warmup, runs=runs
+        )
     out["overdue (all levels)"] = measure(lambda: overdue(store=store, as_of=as_of)[1], warmup=warmup, runs=runs)
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tier", default="xinluo", help="demo tier to generate and load (xinluo, longyan), or the one --uri holds")
+    ap.add_argument(
+        "--tier",
+        default="xinluo",
+        help="demo tier to generate and load (xinluo, longyan), or the one --uri holds",
+    )
     ap.add_argument("--uri", help="use this already loaded server instead of generating a tier")
     ap.add_argument("--as-of", default="2025-04-30", help="the as_of of every query (the demo's own date by default)")
     ap.add_argument("--runs", type=int, default=50)
@@ -65,31 +73,29 @@ def main() -> None:
     args = ap.parse_args()
     logging.getLogger("neo4j").setLevel(logging.ERROR)
     info: dict = {"tier": args.tier, "as_of": args.as_of, "runs": args.runs}
-    home = None
+    tier = None
     if args.uri:
         store = Store(uri=args.uri, username="neo4j", password="", database="neo4j")
         info["tier"] = f"{args.tier} (already loaded at {args.uri})"
     else:
-        from ingest.demo import generate
-        from ingest.pipeline import load
-
-        home = Path(tempfile.mkdtemp(prefix=f"stalled-bench-{args.tier}-"))
-        server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap=args.heap,
-                                   pagecache_mb=args.pagecache_mb, tx_timeout_s=600)
-        store = Store(uri=server.uri, username="neo4j", password="", database="neo4j")
-        apply_schema(store)
-        t0 = time.perf_counter()
-        counts = generate(tier=args.tier, out=home / "files", seed=7)
-        report = load([home / "files"], store=store)
-        info.update(load_s=round(time.perf_counter() - t0, 1), issues=counts.get("issues"),
-                    issue_steps=counts.get("issue_steps"), rejected=report.rejected)
+        tier = loaded_tier(args.tier, heap=args.heap, pagecache_mb=args.pagecache_mb, prefix="stalled-bench")
+        store, counts = tier.store, tier.info["counts"]
+        info.update(
+            load_s=tier.info["load_s"],
+            issues=counts.get("issues"),
+            issue_steps=counts.get("issue_steps"),
+            rejected=tier.info["rejected"],
+        )
     try:
         info["results"] = run(store, as_of=args.as_of, warmup=args.warmup, runs=args.runs)
     finally:
-        store.close()
-        if home is not None:
-            local_neo4j.stop(home=home)
-    print(f"{info['tier']}  as_of {args.as_of}  ({info.get('issues', '?')} issues, {info.get('issue_steps', '?')} steps)")
+        if tier is not None:
+            tier.close()
+        else:
+            store.close()
+    print(
+        f"{info['tier']}  as_of {args.as_of}  ({info.get('issues', '?')} issues, {info.get('issue_steps', '?')} steps)"
+    )
     for name, r in info["results"].items():
         print(f"  {name:28s} p50 {r['p50_ms']:8.1f} ms   p99 {r['p99_ms']:8.1f} ms   rows {r['rows']}")
     results = Path(__file__).parent / "results"

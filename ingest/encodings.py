@@ -1,5 +1,6 @@
 """Which text encoding a CSV file is in: UTF-8 (with or without BOM) or GBK/GB18030, the two that
 spreadsheet programs on Chinese systems write. Scans in chunks; never reads a file whole."""
+
 from __future__ import annotations
 
 import codecs
@@ -37,8 +38,10 @@ def detect_encoding(path: Path) -> str:
                 good = chunk[: max(exc.start, 0)]
                 if non_ascii + _non_ascii(good) >= _UTF8_EVIDENCE:
                     line = lines + good.count(NL)
-                    raise FileProblem(f"is UTF-8 text with an invalid byte at offset {offset + exc.start} (line "
-                                      f"{line}): mixed encodings? save it as CSV UTF-8") from None
+                    raise FileProblem(
+                        f"is UTF-8 text with an invalid byte at offset {offset + exc.start} (line "
+                        f"{line}): mixed encodings? save it as CSV UTF-8"
+                    ) from None
                 return _check_gb18030(path)
             non_ascii += _non_ascii(chunk)
             offset, lines = offset + len(chunk), lines + chunk.count(NL)
@@ -65,7 +68,9 @@ def _check_gb18030(path: Path) -> str:
             try:
                 dec.decode(chunk)
             except UnicodeDecodeError as exc:
-                raise FileProblem(f"is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset "
-                                  f"{offset + exc.start}); save it as CSV UTF-8") from None
+                raise FileProblem(
+                    f"is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset "
+                    f"{offset + exc.start}); save it as CSV UTF-8"
+                ) from None
             offset += len(chunk)
     return "gb18030"

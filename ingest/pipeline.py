@@ -3,27 +3,28 @@
 1. read and validate every row of every file against the model, staging the valid ones
    (ingest.validate; ids declared, duplicates within a file rejected);
 2. check every reference against the graph and this load's ids (ingest.refs);
-3. judge every issue's trail (ingest.steps);
+3. judge every issue's trail (ingest.trail_check);
 4. unless `dry_run`, or `strict` and something was rejected: write in batches (ingest.writer).
 Rejected rows are reported as RowError(file, row, column, value, reason), and with `errors_file`
 written as CSV. Memory stays flat whatever the input size: rows wait in a temporary SQLite file.
 """
+
 from __future__ import annotations
 
 import csv
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
+from graph.catalogue.schema import apply_schema
+from graph.core.store import Store
 from graph.model.kinds import BY_NAME
-from graph.schema import apply_schema
-from graph.store import Store
 from ingest.progress import Progress, RichBars
 from ingest.readers import discover
 from ingest.refs import check_refs
 from ingest.staging import Staging
-from ingest.steps import check_steps
+from ingest.trail_check import check_steps
 from ingest.validate import FileRejected, stage_file
 from ingest.writer import OnBatch, StagedFile, Writer
 
@@ -34,13 +35,15 @@ MAX_ERRORS_KEPT = 100_000  # in the report; the errors file always gets every on
 @dataclass(frozen=True)
 class RowError:
     file: str
-    row: int | None       # as a spreadsheet shows it (header = row 1); None: the file as a whole
-    column: str | None    # the header as written in the file
+    row: int | None  # as a spreadsheet shows it (header = row 1); None: the file as a whole
+    column: str | None  # the header as written in the file
     value: str | None
     reason: str
 
     def __str__(self) -> str:
-        where = self.file + (f" row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
+        where = (
+            self.file + (f" row {self.row}" if self.row else "") + (f", column {self.column}" if self.column else "")
+        )
         return f"{where}: {self.reason}" + (f" (value {self.value!r})" if self.value is not None else "")
 
 
@@ -54,15 +57,15 @@ class KindCount:
 
 @dataclass
 class LoadReport:
-    loaded: int = 0                     # rows written
-    valid: int = 0                      # rows that passed every check
-    rejected: int = 0                   # rows rejected, plus files rejected as a whole
+    loaded: int = 0  # rows written
+    valid: int = 0  # rows that passed every check
+    rejected: int = 0  # rows rejected, plus files rejected as a whole
     errors: list[RowError] = field(default_factory=list)
     errors_total: int = 0
     kinds: dict[str, KindCount] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
-    elapsed: float = 0.0                # seconds
-    written: bool = False               # False for a dry run, or a strict load that found errors
+    elapsed: float = 0.0  # seconds
+    written: bool = False  # False for a dry run, or a strict load that found errors
     dry_run: bool = False
     strict: bool = False
 
@@ -75,25 +78,40 @@ class LoadReport:
         return self.loaded / self.elapsed if self.elapsed else 0.0
 
 
-def load(paths: list[Path], *, store: Store, batch_size: int = DEFAULT_BATCH_SIZE, strict: bool = False,
-         dry_run: bool = False, errors_file: Path | None = None, progress: bool = False,
-         on_batch: OnBatch | None = None) -> LoadReport:
+def load(
+    paths: list[Path],
+    *,
+    store: Store,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    strict: bool = False,
+    dry_run: bool = False,
+    errors_file: Path | None = None,
+    progress: bool = False,
+    on_batch: OnBatch | None = None,
+) -> LoadReport:
     """Loads files and folders (walked) into the graph; see the module docstring. `on_batch(name, n)`
     is called after each committed batch (tests use it to interrupt a load)."""
     t0 = time.monotonic()
     if batch_size < 1:
-        from graph.errors import UserError
+        from graph.core.errors import UserError
+
         raise UserError("--batch-size must be at least 1")
     report = LoadReport(dry_run=dry_run, strict=strict)
     st = Staging()
     try:
-        with (RichBars() if progress else Progress()) as bars:
+        with RichBars() if progress else Progress() as bars:
             staged = _validate(st, store, [Path(p) for p in paths], report, bars)
             report.errors_total = _tally(st, staged, report)
             if not dry_run and not (strict and report.rejected):
                 apply_schema(store)  # constraints and indexes before the first MERGE
-                writer = Writer(st, store, batch_size=batch_size, updated_at=datetime.now(timezone.utc),
-                                progress=bars, on_batch=on_batch)
+                writer = Writer(
+                    st,
+                    store,
+                    batch_size=batch_size,
+                    updated_at=datetime.now(UTC),
+                    progress=bars,
+                    on_batch=on_batch,
+                )
                 for kind, n in writer.write(staged).items():
                     report.kinds[kind].loaded += n
                 report.loaded = sum(k.loaded for k in report.kinds.values())
@@ -145,8 +163,10 @@ def _validate(st: Staging, store: Store, paths: list[Path], report: LoadReport, 
 
 
 def _unknown_kind(path: Path) -> str:
-    return (f"{path.name}: the file name names no kind of data; name it after its kind, e.g. communities.csv "
-            f"or {BY_NAME['communities'].zh}.csv (kinds: {', '.join(BY_NAME)})")
+    return (
+        f"{path.name}: the file name names no kind of data; name it after its kind, e.g. communities.csv "
+        f"or {BY_NAME['communities'].zh}.csv (kinds: {', '.join(BY_NAME)})"
+    )
 
 
 def _tally(st: Staging, staged: list[StagedFile], report: LoadReport) -> int:
@@ -154,16 +174,20 @@ def _tally(st: Staging, staged: list[StagedFile], report: LoadReport) -> int:
         k = report.kinds[f.kind.name]
         k.valid += st.count("SELECT count(*) FROM rows WHERE file_no = ? AND ok = 1", (f.file_no,))
         k.rejected += st.count("SELECT count(*) FROM rows WHERE file_no = ? AND ok = 0", (f.file_no,))
-    for file_no, kind in st.db.execute("SELECT file_no, kind FROM files WHERE ok = 0").fetchall():
+    for _file_no, kind in st.db.execute("SELECT file_no, kind FROM files WHERE ok = 0").fetchall():
         if kind:
             report.kinds[kind].rejected += 1
     report.valid = sum(k.valid for k in report.kinds.values())
-    report.rejected = st.count("SELECT count(*) FROM rows WHERE ok = 0") + st.count("SELECT count(*) FROM files WHERE ok = 0")
+    report.rejected = st.count("SELECT count(*) FROM rows WHERE ok = 0") + st.count(
+        "SELECT count(*) FROM files WHERE ok = 0"
+    )
     return st.count("SELECT count(*) FROM errors")
 
 
-_ERRORS_SQL = ("SELECT f.path, e.row_no, e.col, e.value, e.reason FROM errors e JOIN files f ON f.file_no = e.file_no "
-               "ORDER BY e.file_no, coalesce(e.row_no, 0), e.rowid")
+_ERRORS_SQL = (
+    "SELECT f.path, e.row_no, e.col, e.value, e.reason FROM errors e JOIN files f ON f.file_no = e.file_no "
+    "ORDER BY e.file_no, coalesce(e.row_no, 0), e.rowid"
+)
 
 
 def _errors(st: Staging, limit: int) -> list[RowError]:

@@ -1,10 +1,19 @@
 """Progress display for a load: one rich bar per file and phase, with rows per second. The pipeline
-talks to `Progress`; `quiet()` gives one that shows nothing (library use, tests)."""
+talks to `Progress`, which shows nothing (library use, tests); `RichBars` draws the bars."""
+
 from __future__ import annotations
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, ProgressColumn, TextColumn, \
-    TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.progress import (
+    Progress as RichProgress,
+)
 from rich.text import Text
 
 
@@ -17,13 +26,13 @@ class _RowsPerSecond(ProgressColumn):
 class Progress:
     """Shows nothing; subclassed by the rich display."""
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc) -> None:
         pass
 
-    def task(self, label: str, total: int | None) -> "Bar":
+    def task(self, label: str, total: int | None) -> Bar:
         """Starts a bar; call it with the number of rows done so far, `close()` it when done."""
         return Bar()
 
@@ -38,10 +47,17 @@ class Bar:
 
 class RichBars(Progress):
     def __init__(self, console: Console | None = None):
-        self._p = RichProgress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RowsPerSecond(),
-                               TimeElapsedColumn(), console=console or Console(stderr=True), transient=False)
+        self._p = RichProgress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            _RowsPerSecond(),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            transient=False,
+        )
 
-    def __enter__(self) -> "RichBars":
+    def __enter__(self) -> RichBars:
         self._p.start()
         return self
 
@@ -63,7 +79,3 @@ class _RichBar(Bar):
     def close(self) -> None:
         self.p.update(self.tid, total=self.done, completed=self.done)
         self.p.stop_task(self.tid)
-
-
-def quiet() -> Progress:
-    return Progress()

@@ -6,6 +6,7 @@ row 1, so the first data row is row 2; in JSON Lines the row number is the line 
 read whole: CSV and JSON Lines go line by line, XLSX through openpyxl's read-only (streaming) mode.
 Problems with a file as a whole raise `FileProblem`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,8 @@ SUFFIXES = set(CSV_SUFFIXES) | XLSX_SUFFIXES | JSONL_SUFFIXES
 @dataclass
 class InputFile:
     path: Path
-    kind: FileKind | None     # None: the file name names no kind
-    fmt: str                  # csv | xlsx | jsonl
+    kind: FileKind | None  # None: the file name names no kind
+    fmt: str  # csv | xlsx | jsonl
 
 
 def kind_for(path: Path) -> FileKind | None:
@@ -74,6 +75,7 @@ def clean(v: Any) -> Any:
 
 # --- readers ------------------------------------------------------------------------------------
 
+
 def read_rows(f: InputFile) -> tuple[list[str | None], Iterator[tuple[int, list[Any]]]]:
     """(header, rows) for CSV/XLSX: header cells as written (None for an empty cell), and an
     iterator of (row number, cells). Empty rows are skipped but counted. Raises FileProblem."""
@@ -103,6 +105,7 @@ def _csv(path: Path):
                         yield n, [clean(c) for c in rec]
             except (UnicodeDecodeError, csv.Error) as exc:
                 raise FileProblem(_csv_reason(exc, enc), row=n + 1) from None
+
     return [clean(h) for h in header], rows()
 
 
@@ -149,10 +152,11 @@ def _xlsx(path: Path):
                     yield n, cells
         finally:
             wb.close()
+
     return [_cell(h) for h in header], rows()
 
 
-def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
     """(line number, object) per non-blank line. A line that is not a JSON object raises
     FileProblem only for encoding trouble; bad lines are yielded as (n, None)."""
     try:

@@ -5,6 +5,7 @@ Why SQLite and not dicts: a run may hold millions of rows, and the Python proces
 whatever the file size. Checks that need the whole run (duplicate ids in a file, references to ids
 declared in another file, issue trails grouped by issue) become indexed look-ups on disk.
 """
+
 from __future__ import annotations
 
 import pickle
@@ -61,12 +62,15 @@ class Staging:
         cur = self.db.execute("INSERT OR IGNORE INTO ids VALUES (?, ?, ?, ?)", (id, label, file_no, row_no))
         if cur.rowcount:
             return None
-        return self.db.execute("SELECT row_no FROM ids WHERE id = ? AND label = ? AND file_no = ?",
-                               (id, label, file_no)).fetchone()[0]
+        return self.db.execute(
+            "SELECT row_no FROM ids WHERE id = ? AND label = ? AND file_no = ?", (id, label, file_no)
+        ).fetchone()[0]
 
     def add_rows(self, rows: list[tuple[int, int, bool, Any]]) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
-                            [(f, r, int(ok), pickle.dumps(p, 5) if ok else None) for f, r, ok, p in rows])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)",
+            [(f, r, int(ok), pickle.dumps(p, 5) if ok else None) for f, r, ok, p in rows],
+        )
 
     def add_refs(self, refs: list[tuple[int, int, str, str, str, str]]) -> None:
         self.db.executemany("INSERT INTO refs VALUES (?, ?, ?, ?, ?, ?)", refs)
@@ -75,8 +79,10 @@ class Staging:
         self.db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?)", steps)
 
     def add_error(self, file_no: int, row_no: int | None, col: str | None, value: Any, reason: str) -> None:
-        self.db.execute("INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
-                        (file_no, row_no, col, None if value is None else str(value)[:200], reason))
+        self.db.execute(
+            "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
+            (file_no, row_no, col, None if value is None else str(value)[:200], reason),
+        )
 
     def reject_row(self, file_no: int, row_no: int) -> None:
         self.db.execute("UPDATE rows SET ok = 0, payload = NULL WHERE file_no = ? AND row_no = ?", (file_no, row_no))
@@ -86,17 +92,14 @@ class Staging:
         """The file's valid rows in row order, in lists of at most `batch`."""
         last = 0
         while True:
-            got = self.db.execute("SELECT row_no, payload FROM rows WHERE file_no = ? AND ok = 1 AND row_no > ? "
-                                  "ORDER BY row_no LIMIT ?", (file_no, last, batch)).fetchall()
+            got = self.db.execute(
+                "SELECT row_no, payload FROM rows WHERE file_no = ? AND ok = 1 AND row_no > ? ORDER BY row_no LIMIT ?",
+                (file_no, last, batch),
+            ).fetchall()
             if not got:
                 return
             last = got[-1][0]
             yield [(r, pickle.loads(p)) for r, p in got]
-
-    def payload(self, file_no: int, row_no: int) -> Any:
-        got = self.db.execute("SELECT payload FROM rows WHERE file_no = ? AND row_no = ? AND ok = 1",
-                              (file_no, row_no)).fetchone()
-        return pickle.loads(got[0]) if got else None
 
     def is_ok(self, file_no: int, row_no: int) -> bool:
         got = self.db.execute("SELECT ok FROM rows WHERE file_no = ? AND row_no = ?", (file_no, row_no)).fetchone()

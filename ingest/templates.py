@@ -1,13 +1,14 @@
 """Input templates (one CSV and one XLSX per kind: the English header row and one example row) and
 docs/ingest.md, both generated from the model (graph.model.kinds)."""
+
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
 from graph.model.kinds import KINDS, FileKind
-from ingest import plan
-from ingest.docs_text import INTRO, OUTRO
+from ingest import kind_rules as plan
+from ingest.kinds_doc import INTRO, OUTRO
 
 
 def _example(kind: FileKind) -> list:
@@ -48,7 +49,10 @@ def _refs_note(kind: FileKind) -> list[str]:
         targets = " or ".join(f"`{t}`" for t in r.targets)
         by_kind = plan.TARGET_BY_ROW_KIND.get((kind.name, r.column))
         if kind.name == plan.STEPS and r.column == "issue_id":
-            what = "the issue; the steps are chained `(:Issue)-[:FIRST_STEP]->(:Step)-[:NEXT]->...`, `(:Issue)-[:LAST_STEP]->(:Step)`"
+            what = (
+                "the issue; the steps are chained "
+                "`(:Issue)-[:FIRST_STEP]->(:Step)-[:NEXT]->...`, `(:Issue)-[:LAST_STEP]->(:Step)`"
+            )
         elif not kind.is_node:
             what = f"{'start' if r is kind.refs[0] else 'end'} of `{kind.rel}`: {targets}"
         else:
@@ -62,16 +66,25 @@ def _refs_note(kind: FileKind) -> list[str]:
 
 def kind_section(kind: FileKind) -> str:
     what = f"nodes `:{kind.label}`" if kind.is_node else f"relationships `-[:{kind.rel}]->`"
-    lines = [f"### `{kind.name}` ({kind.zh})", "", f"{kind.description} Writes {what}.", "",
-             "| column | Chinese header | required | meaning |", "|---|---|---|---|"]
+    lines = [
+        f"### `{kind.name}` ({kind.zh})",
+        "",
+        f"{kind.description} Writes {what}.",
+        "",
+        "| column | Chinese header | required | meaning |",
+        "|---|---|---|---|",
+    ]
     for name, zh, required, desc in kind.columns():
         if kind.name == plan.STEPS and name == "id":
             required, desc = False, "`<issue_id>#<seq>`; may be left out (derived)"
         lines.append(f"| `{name}` | {zh} | {'yes' if required else ''} | {_cell(desc)} |")
     lines += [""] + _refs_note(kind) + ([""] if kind.refs else [])
     if kind.key:
-        lines += [f"A relationship is identified by its two ends and {', '.join(f'`{k}`' for k in kind.key)}; "
-                  "loading a row again updates it.", ""]
+        lines += [
+            f"A relationship is identified by its two ends and {', '.join(f'`{k}`' for k in kind.key)}; "
+            "loading a row again updates it.",
+            "",
+        ]
     example = ", ".join(f"{k}={v}" for k, v in kind.example.items() if v != "")
     lines += [f"Example: {_cell(example)}", ""]
     return "\n".join(lines)

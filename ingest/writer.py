@@ -1,11 +1,12 @@
 """Pass 4 of a load: write the staged valid rows to Neo4j in batches, each batch one managed write
-transaction running one statement of cypher/ingest/.
+transaction running one statement of cypher/ingest/ (generated) or cypher/writes/ (the chains).
 
 Order: every node kind first (in KINDS order), then the node kinds' links and the relationship
 kinds, then the issue trails' chains. So a row may name a node from any file, or from later in its
 own file, and everything is MERGEd: a load interrupted between batches and run again ends in the
 same graph as one clean load.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from graph.cypher_files import cypher
+from graph.catalogue import writes
+from graph.core.store import Store
 from graph.model.kinds import FileKind
-from graph.store import Store
-from ingest import plan
+from ingest import kind_rules as plan
 from ingest.progress import Progress
 from ingest.staging import Staging
 
@@ -33,15 +34,23 @@ class StagedFile:
 
 
 class Writer:
-    def __init__(self, st: Staging, store: Store, *, batch_size: int, updated_at: datetime, progress: Progress,
-                 on_batch: OnBatch | None = None):
+    def __init__(
+        self,
+        st: Staging,
+        store: Store,
+        *,
+        batch_size: int,
+        updated_at: datetime,
+        progress: Progress,
+        on_batch: OnBatch | None = None,
+    ):
         self.st, self.store, self.batch_size = st, store, batch_size
         self.updated_at, self.progress, self.on_batch = updated_at, progress, on_batch
         self.batches = 0
 
     def _run(self, statement: str, params: dict, label: str) -> int:
         params["updated_at"] = self.updated_at
-        got = self.store.write(cypher(f"ingest/{statement}"), params)
+        got = writes.write(statement, params, store=self.store)
         self.batches += 1
         if self.on_batch:
             self.on_batch(label, self.batches)
@@ -54,7 +63,9 @@ class Writer:
         for batch in self.st.ok_rows(f.file_no, self.batch_size):
             rows = [r for r in (shape(p) for _, p in batch) if r is not None]
             if rows:
-                written += self._run(statement, {"rows": rows, "source": f.path.name}, f"{statement}:{f.display}")
+                written += self._run(
+                    f"ingest/{statement}", {"rows": rows, "source": f.path.name}, f"{statement}:{f.display}"
+                )
             done += len(batch)
             update(done)
         update.close()
@@ -83,12 +94,17 @@ class Writer:
             return
         update = self.progress.task("chains issue trails", total)
         last, done = "", 0
-        while got := self.st.db.execute("SELECT issue_id, status, level, steps, source FROM issue_state "
-                                        "WHERE issue_id > ? ORDER BY issue_id LIMIT ?", (last, self.batch_size)).fetchall():
+        while got := self.st.db.execute(
+            "SELECT issue_id, status, level, steps, source FROM issue_state "
+            "WHERE issue_id > ? ORDER BY issue_id LIMIT ?",
+            (last, self.batch_size),
+        ).fetchall():
             last = got[-1][0]
-            issues = [{"issue_id": i, "status": s, "level": lv, "steps": json.loads(ids), "source": src}
-                      for i, s, lv, ids, src in got]
-            self._run("issue_steps.chain", {"issues": issues}, "issue_steps.chain")
+            issues = [
+                {"issue_id": i, "status": s, "level": lv, "steps": json.loads(ids), "source": src}
+                for i, s, lv, ids, src in got
+            ]
+            self._run("writes/issue_steps_chain", {"issues": issues}, "issue_steps.chain")
             done += len(got)
             update(done)
         update.close()
@@ -108,6 +124,7 @@ def _node_row(kind: FileKind) -> Callable[[dict], dict]:
     def shape(p: dict) -> dict:
         props, t = _split(p["props"], temporal)
         return {"id": p["id"], "props": props, "t": t, "defaults": p["defaults"], "state": p["state"]}
+
     return shape
 
 
@@ -116,6 +133,7 @@ def _link_row(kind: FileKind) -> Callable[[dict], dict | None]:
         if not p["has"]:
             return None
         return {"id": p["id"], "links": {c: p["links"][c] for c in p["has"]}, "has": p["has"]}
+
     return shape
 
 
@@ -125,5 +143,13 @@ def _rel_row(kind: FileKind) -> Callable[[dict], dict]:
     def shape(p: dict) -> dict:
         props, t = _split(p["props"], temporal)
         key = {k: (v.isoformat() if k in temporal else v) for k, v in p["key"].items()}
-        return {"start": p["start"], "end": p["end"], "key": key, "props": props, "t": t, "defaults": p["defaults"]}
+        return {
+            "start": p["start"],
+            "end": p["end"],
+            "key": key,
+            "props": props,
+            "t": t,
+            "defaults": p["defaults"],
+        }
+
     return shape

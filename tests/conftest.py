@@ -1,5 +1,6 @@
 """The test harness: one throwaway Neo4j per test session (free port, temporary folder), and a
 clean database with the schema applied for every test that asks for `db`."""
+
 from __future__ import annotations
 
 import os
@@ -8,10 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from graph import local_neo4j
-from graph.cypher_files import cypher
-from graph.schema import apply_schema
-from graph.store import Store, get_store, reset_store
+from graph.catalogue import reads
+from graph.catalogue.schema import apply_schema, empty_database
+from graph.core import local_neo4j
+from graph.core.store import Store, get_store, reset_store
+
+
+def start_test_server(home: Path) -> local_neo4j.LocalServer:
+    """A throwaway neo4j-local on a free port that stops itself when this test run ends."""
+    return local_neo4j.start(
+        home=home,
+        port=local_neo4j.free_port(),
+        heap="1g",
+        pagecache_mb=256,
+        tx_timeout_s=120,
+        tx_memory_mb=256,
+        tx_monitor_ms=10,  # tests of the 408 answers need a timeout enforced within milliseconds
+        watch_pid=os.getpid(),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -19,12 +34,10 @@ def neo4j_server(tmp_path_factory):
     """Starts neo4j-local for this test run and stops it at the end. Sets NEO4J_URI for the code
     under test, so every Store the tests create points at it."""
     home = tmp_path_factory.mktemp("neo4j-home")
-    server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap="1g", pagecache_mb=256,
-                               tx_timeout_s=120, tx_memory_mb=256, watch_pid=os.getpid())
+    server = start_test_server(home)
     saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")}
     os.environ.update(NEO4J_URI=server.uri, NEO4J_USERNAME="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
     reset_store()
-    server.home = home  # type: ignore[attr-defined]
     yield server
     reset_store()
     local_neo4j.stop(home=home)
@@ -39,7 +52,7 @@ def neo4j_server(tmp_path_factory):
 def db(neo4j_server) -> Store:
     """An empty database with the model's schema applied; the process's shared Store."""
     store = get_store()
-    store.autocommit(cypher("admin/empty_database"))
+    empty_database(store)
     apply_schema(store)
     return store
 
@@ -54,9 +67,14 @@ def client(db):
         yield c
 
 
+def read_raw(store: Store, text: str, params: dict | None = None) -> list:
+    """Test-only: runs an inline read in a READ transaction (project code reads cypher/ files)."""
+    return store.read_tx(lambda tx: list(tx.run(text, params or {})))
+
+
 def counts(store: Store) -> dict:
     """Node, relationship and property counts: the fingerprint tests compare before and after."""
-    row = store.read(cypher("admin/graph_counts"))[0]
+    row = reads.read("admin/graph_counts", store=store).records[0]
     return row.data()
 
 
@@ -74,8 +92,7 @@ def xinluo(tmp_path_factory, neo4j_server):
     from ingest.pipeline import load
 
     home = tmp_path_factory.mktemp("neo4j-xinluo")
-    server = local_neo4j.start(home=home, port=local_neo4j.free_port(), heap="1g", pagecache_mb=256,
-                               tx_timeout_s=120, tx_memory_mb=256, watch_pid=os.getpid())
+    server = start_test_server(home)
     store = Store(uri=server.uri, username="neo4j", password="", database="neo4j")
     try:
         apply_schema(store)

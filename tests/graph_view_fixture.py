@@ -1,12 +1,12 @@
 """The small hand-built community of tests/fixtures/graph_view, shared by the graph-view and
 page tests (its shape is described in tests/test_graph_view.py)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from graph.cypher_files import cypher
-from graph.schema import apply_schema
-from graph.store import get_store
+from graph.catalogue.schema import apply_schema, empty_database
+from graph.core.store import get_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "graph_view"
 
@@ -17,7 +17,7 @@ def load_fixture() -> None:
     from ingest.pipeline import load
 
     store = get_store()
-    store.autocommit(cypher("admin/empty_database"))
+    empty_database(store)
     apply_schema(store)
     report = load([FIXTURE], store=store)
     assert report.rejected == 0, report

@@ -1,16 +1,28 @@
 """Hand-built graphs for the issue-loop tests: a street with two communities, grids, a compound,
 the party and administrative lines, paired units, departments and people, written with two
 test-only statements (cypher/tests/). Issues and steps go through the API like a coordinator's."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
 
-from graph.cypher_files import cypher
+from graph.catalogue import writes
+from graph.catalogue.schema import empty_database
+from graph.core.store import Store
 from graph.model.nodes import LABELS
-from graph.store import Store
 
-REL_TYPES = {"PART_OF", "IN_GRID", "SERVES", "MANAGES", "REPRESENTS", "WORKS", "MEMBER_OF", "SECRETARY_OF",
-             "PAIRED_WITH", "UNDER"}
+REL_TYPES = {
+    "PART_OF",
+    "IN_GRID",
+    "SERVES",
+    "MANAGES",
+    "REPRESENTS",
+    "WORKS",
+    "MEMBER_OF",
+    "SECRETARY_OF",
+    "PAIRED_WITH",
+    "UNDER",
+}
 
 
 def load(store: Store, nodes: list[tuple[str, dict]], rels: list[tuple[str, str, str, str, str, dict]]) -> None:
@@ -18,18 +30,27 @@ def load(store: Store, nodes: list[tuple[str, dict]], rels: list[tuple[str, str,
         assert label in LABELS, label
     for sl, _, typ, el, _, _ in rels:
         assert sl in LABELS and el in LABELS and typ in REL_TYPES, (sl, typ, el)
-    n = store.write(cypher("tests/fixture_nodes"), {"rows": [{"label": l, "props": p} for l, p in nodes]})[0]["created"]
+    n = writes.write(
+        "tests/fixture_nodes",
+        store=store,
+        params={"rows": [{"label": label, "props": p} for label, p in nodes]},
+    )[0]["created"]
     assert n == len(nodes)
-    rows = [{"start_label": a, "start_id": ai, "type": t, "end_label": b, "end_id": bi, "props": p}
-            for a, ai, t, b, bi, p in rels]
-    r = store.write(cypher("tests/fixture_rels"), {"rows": rows})[0]["created"]
+    rows = [
+        {"start_label": a, "start_id": ai, "type": t, "end_label": b, "end_id": bi, "props": p}
+        for a, ai, t, b, bi, p in rels
+    ]
+    r = writes.write("tests/fixture_rels", store=store, params={"rows": rows})[0]["created"]
     assert r == len(rels), f"{r} of {len(rels)} relationships: an end is missing"
 
 
 def tianma(store: Store) -> None:
     """曹溪街道 with 天马社区 (two grids, a micro-grid, a compound) and 东宝社区 (a neighbour that
     must never show up in 天马's answers)."""
-    N = lambda label, id, name, **kw: (label, {"id": id, "name": name, **kw})  # noqa: E731
+
+    def N(label, id, name, **kw):
+        return label, {"id": id, "name": name, **kw}
+
     nodes = [
         N("District", "350802", "新罗区"),
         N("Street", "350802006", "曹溪街道", kind="street"),
@@ -63,7 +84,10 @@ def tianma(store: Store) -> None:
         N("Person", "P-DIR", "居委会主任己", roles=[], phone="136****6666"),
         N("Person", "P-SO", "街道主任庚", roles=[], phone="135****7777"),
     ]
-    R = lambda a, ai, t, b, bi, **p: (a, ai, t, b, bi, p)  # noqa: E731
+
+    def R(a, ai, t, b, bi, **p):
+        return a, ai, t, b, bi, p
+
     rels = [
         R("Street", "350802006", "PART_OF", "District", "350802"),
         R("Community", "350802006002", "PART_OF", "Street", "350802006"),
@@ -106,11 +130,11 @@ def tianma_client():
     from fastapi.testclient import TestClient
 
     from api.app import create_app
-    from graph.schema import apply_schema
-    from graph.store import get_store
+    from graph.catalogue.schema import apply_schema
+    from graph.core.store import get_store
 
     db = get_store()
-    db.autocommit(cypher("admin/empty_database"))
+    empty_database(db)
     apply_schema(db)
     tianma(db)
     with TestClient(create_app()) as client:

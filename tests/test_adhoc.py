@@ -2,18 +2,16 @@
 resource-exhausting and malformed queries, every one refused with a clear reason and the graph's
 node, relationship and property counts unchanged; each of the three gates (text, plan, READ
 transaction) refusing writes on its own; and what analysts may run, serialized as promised."""
+
 from __future__ import annotations
 
 import pytest
-
-from graph.cypher_files import cypher
 from fastapi.testclient import TestClient
 
-from graph import adhoc
-from graph.cypher_lexer import tokenize
-from graph.errors import UserError
-from graph.reading import run_read
-from graph.store import get_store
+from graph.catalogue import adhoc, reads
+from graph.catalogue.lexer import tokenize
+from graph.core.errors import UserError
+from graph.core.store import get_store
 from tests import catalogue_world as w
 from tests.conftest import counts
 
@@ -146,7 +144,7 @@ def test_every_refusal_is_clear_and_leaves_the_graph_unchanged(api):
 
 
 def _tokens(store) -> tuple:
-    row = store.read(cypher("admin/tokens"))[0]
+    row = reads.read("admin/tokens", store=store).records[0]
     return tuple(sorted(row[k]) for k in ("labels", "types", "keys"))
 
 
@@ -163,16 +161,20 @@ def test_each_gate_refuses_writes_on_its_own(api):
     store = get_store()
     before = counts(store)
     # Gate 2, the plan, without gate 1.
-    for query, reason in [("CREATE (n:X)", "writes"), ("CALL db.createLabel('X')", "writes"),
-                          ("LOAD CSV FROM 'file:///x' AS r RETURN r", "LOAD CSV"), ("SHOW INDEXES", "Show"),
-                          ("MATCH (n) CALL (n) { RETURN 1 AS x } IN TRANSACTIONS RETURN x", "Transaction"),
-                          ("CREATE INDEX g2 FOR (n:X) ON (n.y)", "schema")]:
+    for query, reason in [
+        ("CREATE (n:X)", "writes"),
+        ("CALL db.createLabel('X')", "writes"),
+        ("LOAD CSV FROM 'file:///x' AS r RETURN r", "LOAD CSV"),
+        ("SHOW INDEXES", "Show"),
+        ("MATCH (n) CALL (n) { RETURN 1 AS x } IN TRANSACTIONS RETURN x", "Transaction"),
+        ("CREATE INDEX g2 FOR (n:X) ON (n.y)", "schema"),
+    ]:
         with pytest.raises(adhoc.Refused, match=reason):
             adhoc.check_plan(*adhoc.explain(store, query=query, parameters={}))
     adhoc.check_plan(*adhoc.explain(store, query="CALL db.labels()", parameters={}))
     # Gate 3, the READ transaction, without gates 1 and 2.
     with pytest.raises(UserError, match="would write"):
-        run_read(store, query="CREATE (n:X) RETURN n")
+        reads.read_text(store, text="CREATE (n:X) RETURN n", parameters={})
     assert counts(store) == before
 
 
@@ -190,19 +192,36 @@ def test_the_lexer_is_not_fooled():
 
 
 def test_reads_run_and_serialize(api):
-    r = post(api, "MATCH p = (g:Grid {id: $id})-[r:PART_OF]->(c:Community) RETURN g, r, p, c.name AS name, "
-                  "date('2024-05-10') AS d, datetime('2024-05-10T19:30:00+08:00') AS t, 1.5 AS f, [1, 'a'] AS l",
-             parameters={"id": w.G1})
+    r = post(
+        api,
+        "MATCH p = (g:Grid {id: $id})-[r:PART_OF]->(c:Community) RETURN g, r, p, c.name AS name, "
+        "date('2024-05-10') AS d, datetime('2024-05-10T19:30:00+08:00') AS t, 1.5 AS f, [1, 'a'] AS l",
+        parameters={"id": w.G1},
+    )
     assert r.status_code == 200, r.text
     body = r.json()
-    assert (body["columns"], body["row_count"], body["truncated"]) == (["g", "r", "p", "name", "d", "t", "f", "l"], 1, False)
+    assert (body["columns"], body["row_count"], body["truncated"]) == (
+        ["g", "r", "p", "name", "d", "t", "f", "l"],
+        1,
+        False,
+    )
     row = body["rows"][0]
-    assert (row["g"]["id"], row["g"]["labels"], row["g"]["properties"]["name"]) == (w.G1, ["Grid"], "天马社区第一网格")
+    assert (row["g"]["id"], row["g"]["labels"], row["g"]["properties"]["name"]) == (
+        w.G1,
+        ["Grid"],
+        "天马社区第一网格",
+    )
     assert row["g"]["element_id"]
     assert (row["r"]["type"], row["r"]["start"], row["r"]["end"]) == ("PART_OF", w.G1, w.C1)
     assert row["r"]["start_element_id"] == row["g"]["element_id"]
     assert [x.get("id", x.get("type")) for x in row["p"]] == [w.G1, "PART_OF", w.C1]
-    assert (row["name"], row["d"], row["t"], row["f"], row["l"]) == ("天马社区", "2024-05-10", "2024-05-10T19:30:00+08:00", 1.5, [1, "a"])
+    assert (row["name"], row["d"], row["t"], row["f"], row["l"]) == (
+        "天马社区",
+        "2024-05-10",
+        "2024-05-10T19:30:00+08:00",
+        1.5,
+        [1, "a"],
+    )
     # A relationship alone still names its ends when they are in the result, by element id otherwise.
     alone = post(api, "MATCH (:Unit {id: 'U1'})-[r:COVERS]->() RETURN r").json()["rows"][0]["r"]
     assert (alone["type"], alone["properties"]["since"]) == ("COVERS", "2024-03-01") and alone["end_element_id"]
@@ -211,8 +230,11 @@ def test_reads_run_and_serialize(api):
 def test_allowed_procedures(api):
     labels = {r["label"] for r in post(api, "CALL db.labels() YIELD label RETURN label").json()["rows"]}
     assert {"Community", "Grid", "Unit"} <= labels
-    hits = post(api, "CALL db.index.fulltext.queryNodes('name_search', $q) YIELD node RETURN node.id AS id",
-                parameters={"q": "天马社区"}).json()["rows"]
+    hits = post(
+        api,
+        "CALL db.index.fulltext.queryNodes('name_search', $q) YIELD node RETURN node.id AS id",
+        parameters={"q": "天马社区"},
+    ).json()["rows"]
     assert w.C1 in {h["id"] for h in hits}
     assert post(api, "CALL db.schema.visualization()").status_code == 200
 
@@ -221,6 +243,10 @@ def test_row_cap_stops_the_fetch(api):
     r = post(api, "UNWIND range(1, 100000000000) AS x RETURN x", row_cap=5)
     assert r.status_code == 200, r.text
     body = r.json()
-    assert ([row["x"] for row in body["rows"]], body["truncated"], body["row_cap"]) == ([1, 2, 3, 4, 5], True, 5)
+    assert ([row["x"] for row in body["rows"]], body["truncated"], body["row_cap"]) == (
+        [1, 2, 3, 4, 5],
+        True,
+        5,
+    )
     exact = post(api, "UNWIND range(1, 5) AS x RETURN x", row_cap=5).json()
     assert (exact["row_count"], exact["truncated"]) == (5, False)

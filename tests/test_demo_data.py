@@ -1,5 +1,6 @@
 """The calibrated demo dataset: deterministic files that validate against the model, trails that
 obey the rules, and (on the xinluo server) every figure of the article computed from the graph."""
+
 from __future__ import annotations
 
 import csv
@@ -9,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.figures import ARTICLE_FIGURES, BY_KEY
 from graph.model.kinds import KINDS
-from graph.stats import overview
-from graph.trail import StepIn, check_trail, derive_state
+from graph.model.trail_rules import StepIn, check_trail, derive_state
+from graph.services.stats.figures import ARTICLE_FIGURES, BY_KEY
+from graph.services.stats.overview import overview
 from ingest.demo import generate
 
 
@@ -46,7 +47,7 @@ def test_same_seed_same_bytes_other_seed_differs(files, tmp_path):
 
 
 def test_unknown_tier_is_a_user_error(tmp_path):
-    from graph.errors import UserError
+    from graph.core.errors import UserError
 
     with pytest.raises(UserError, match="unknown tier 'shanghai'"):
         generate(tier="shanghai", out=tmp_path)
@@ -67,8 +68,11 @@ def test_every_row_validates_and_every_reference_resolves(files):
                 ids[kind.label].add(row["id"])
     for kind in KINDS:
         for ref in kind.refs:
-            missing = {row[ref.column] for row in all_rows[kind.name]
-                       if row[ref.column] and not any(row[ref.column] in ids[t] for t in ref.targets)}
+            missing = {
+                row[ref.column]
+                for row in all_rows[kind.name]
+                if row[ref.column] and not any(row[ref.column] in ids[t] for t in ref.targets)
+            }
             assert not missing, f"{kind.name}.{ref.column} names nothing: {sorted(missing)[:5]}"
         if not kind.is_node:
             keys = [r.column for r in kind.refs] + list(kind.key)
@@ -80,8 +84,16 @@ def test_trails_obey_the_rules_and_give_the_issue_state(files):
     steps = defaultdict(list)
     for row in _rows(files, "issue_steps"):
         due = datetime.fromisoformat(row["due"]) if row["due"] else None
-        steps[row["issue_id"]].append(StepIn(int(row["seq"]), row["action"], row["level"],
-                                             datetime.fromisoformat(row["at"]), due, row["by_id"]))
+        steps[row["issue_id"]].append(
+            StepIn(
+                int(row["seq"]),
+                row["action"],
+                row["level"],
+                datetime.fromisoformat(row["at"]),
+                due,
+                row["by_id"],
+            )
+        )
     issues = _rows(files, "issues")
     ends = defaultdict(int)
     for issue in issues:
@@ -104,12 +116,16 @@ def test_some_issues_stall_between_each_pair_of_levels(files):
         if row["action"] != "supervised":
             last[row["issue_id"]] = (int(row["seq"]), row["action"], row["level"], row["at"])
     as_of = datetime.fromisoformat("2025-04-30T23:59:59+00:00")
-    stalled = {lv for _, action, lv, at in last.values()
-               if action == "escalated" and (as_of - datetime.fromisoformat(at)).days >= 3}
+    stalled = {
+        lv
+        for _, action, lv, at in last.values()
+        if action == "escalated" and (as_of - datetime.fromisoformat(at)).days >= 3
+    }
     assert stalled == {"grid", "community", "street"}
 
 
 # --- on the xinluo server (tests/conftest.py loads the files through ingest.pipeline.load) ------
+
 
 @pytest.fixture(scope="module")
 def figures(xinluo) -> dict:
@@ -128,8 +144,9 @@ def test_overview_endpoint(xinluo_client):
     assert r.status_code == 200
     body = r.json()
     assert [f["key"] for f in body] == [f.key for f in ARTICLE_FIGURES]
-    assert {(f["key"], f["value"], f["article_value"], f["matches"]) for f in body} == \
-        {(f.key, f.value, f.value, True) for f in ARTICLE_FIGURES}
+    assert {(f["key"], f["value"], f["article_value"], f["matches"]) for f in body} == {
+        (f.key, f.value, f.value, True) for f in ARTICLE_FIGURES
+    }
     sat = next(f for f in body if f["key"] == "satisfaction")
     assert (sat["value"], sat["unit"], sat["period"]) == (99.11, "%", "to date")
 

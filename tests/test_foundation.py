@@ -1,10 +1,11 @@
 """The foundation: schema, the local Neo4j's life cycle, /health, and one-line errors."""
+
 from __future__ import annotations
 
 import os
 import subprocess
-import time
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,24 +13,56 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.deps import store_dep
-from graph import local_neo4j
-from graph.paths import ROOT
-from graph.schema import apply_schema, schema_state
-from graph.store import Store
+from graph.catalogue.schema import apply_schema, schema_state
+from graph.core import local_neo4j
+from graph.core.store import Store
+from tests.conftest import read_raw
+
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 
 MODEL_LABELS = {
-    "District", "Street", "Community", "Grid", "MicroGrid", "Compound", "Building", "PartyOrg",
-    "AdminOrg", "Unit", "Department", "PropertyCompany", "OwnersCommittee", "PropertyMgmtCommittee",
-    "Person", "Meeting", "Task", "Project", "Funding", "Activity", "Issue", "Step", "Evaluation",
-    "Award", "PointCategory", "PointItem",
+    "District",
+    "Street",
+    "Community",
+    "Grid",
+    "MicroGrid",
+    "Compound",
+    "Building",
+    "PartyOrg",
+    "AdminOrg",
+    "Unit",
+    "Department",
+    "PropertyCompany",
+    "OwnersCommittee",
+    "PropertyMgmtCommittee",
+    "Person",
+    "Meeting",
+    "Task",
+    "Project",
+    "Funding",
+    "Activity",
+    "Issue",
+    "Step",
+    "Evaluation",
+    "Award",
+    "PointCategory",
+    "PointItem",
 }
-RANGE_INDEXES = {("Issue", "status"), ("Issue", "level"), ("Step", "action"), ("Step", "at"),
-                 ("Meeting", "date"), ("Funding", "year")}
+RANGE_INDEXES = {
+    ("Issue", "status"),
+    ("Issue", "level"),
+    ("Step", "action"),
+    ("Step", "at"),
+    ("Meeting", "date"),
+    ("Funding", "year"),
+}
 
 
 def _fingerprint(store: Store) -> set[tuple]:
-    return {(r["kind"], r["name"], r["type"], tuple(r["labels"] or ()), tuple(r["properties"] or ()), r["state"])
-            for r in schema_state(store)}
+    return {
+        (r["kind"], r["name"], r["type"], tuple(r["labels"] or ()), tuple(r["properties"] or ()), r["state"])
+        for r in schema_state(store)
+    }
 
 
 def test_schema_apply_is_idempotent_and_complete(db):
@@ -46,9 +79,12 @@ def test_schema_apply_is_idempotent_and_complete(db):
 
 
 def test_fulltext_uses_cjk(db):
-    analyzers = {r["analyzer"] for r in db.read("CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer")}
+    analyzers = {
+        r["analyzer"]
+        for r in read_raw(db, "CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer")
+    }
     assert "cjk" in analyzers
-    config = db.read("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options")
+    config = read_raw(db, "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options")
     assert [(r["name"], r["options"]["indexConfig"]["fulltext.analyzer"]) for r in config] == [("name_search", "cjk")]
 
 
@@ -64,8 +100,9 @@ def _cli(*args: str, home: Path, port: int | None = None, env: dict | None = Non
     if port:
         e["GRASSROOTS_NEO4J_PORT"] = str(port)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "graph.cli", *args], cwd=ROOT, env=e,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, env=e, capture_output=True, text=True, timeout=300
+    )
 
 
 def _our_java_processes(home: Path) -> list[int]:
@@ -93,7 +130,7 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
         assert again.stderr.strip().count("\n") == 0 and "already running" in again.stderr
 
         store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
-        store.write("CREATE (:District {id: 'T1', name: '测试区'})")
+        store.write_tx(lambda tx: tx.run("CREATE (:District {id: 'T1', name: '测试区'})").consume())
         store.close()
         status = _cli("db", "status", home=home, port=port)
         assert status.returncode == 0 and "Neo4j 5.26." in status.stdout and "1 nodes" in status.stdout
@@ -102,7 +139,7 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
         assert _our_java_processes(home) == []
         assert _cli("db", "start", home=home, port=port).returncode == 0
         store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
-        rows = store.read("MATCH (d:District) RETURN d.id AS id, d.name AS name")
+        rows = store.read_tx(lambda tx: list(tx.run("MATCH (d:District) RETURN d.id AS id, d.name AS name")))
         store.close()
         assert [(r["id"], r["name"]) for r in rows] == [("T1", "测试区")]
     finally:
@@ -154,7 +191,13 @@ def test_health_503_while_neo4j_is_down_then_ok(tmp_path, neo4j_server):
 
 @pytest.mark.usefixtures("neo4j_server")
 def test_no_java_is_one_line(tmp_path):
-    res = _cli("db", "start", home=tmp_path, port=local_neo4j.free_port(), env={"PATH": str(tmp_path), "JAVA_HOME": ""})
+    res = _cli(
+        "db",
+        "start",
+        home=tmp_path,
+        port=local_neo4j.free_port(),
+        env={"PATH": str(tmp_path), "JAVA_HOME": ""},
+    )
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert res.stderr.strip().count("\n") == 0 and "Java is not on PATH" in res.stderr
 

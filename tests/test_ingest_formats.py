@@ -1,16 +1,27 @@
 """Ingest: CSV (UTF-8, UTF-8 with BOM, GBK), XLSX and JSON Lines, English or Chinese headers, all
 load the same hand-checked graph; templates load; the CLI reports and sets its exit status."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
 from typer.testing import CliRunner
 
-from graph.cli.app import app
-from graph.cypher_files import cypher
+from cli.app import app
+from graph.catalogue import reads
 from ingest.pipeline import load
 from ingest.templates import write_templates
-from tests.ingest_helpers import BASE, BASE_NODES, BASE_RELS, empty, ids, pairs, snapshot, write_base, write_csv
+from tests.ingest_helpers import (
+    BASE,
+    BASE_NODES,
+    BASE_RELS,
+    empty,
+    ids,
+    pairs,
+    snapshot,
+    write_base,
+    write_csv,
+)
 
 CST = timezone(timedelta(hours=8))
 
@@ -31,22 +42,47 @@ def test_base_loads_the_expected_graph(db, tmp_path):
     assert ids(db) == BASE_NODES
     assert pairs(db) == BASE_RELS
     assert _props(db, ("Community", "350802100201")) == {
-        "id": "350802100201", "name": "雁石村", "kind": "village", "urban_village": False, "source": "communities.csv"}
+        "id": "350802100201",
+        "name": "雁石村",
+        "kind": "village",
+        "urban_village": False,
+        "source": "communities.csv",
+    }
     person = _props(db, ("Person", "P-1"))
     assert (person["phone"], person["roles"]) == ("138****1234", ("cadre", "party_member"))
     # Status and level follow the trail, not the issues file: I-1 resolved at community, I-2 waits at street.
     assert {(i, _props(db, ("Issue", i))["status"], _props(db, ("Issue", i))["level"]) for i in ("I-1", "I-2")} == {
-        ("I-1", "resolved", "community"), ("I-2", "open", "street")}
+        ("I-1", "resolved", "community"),
+        ("I-2", "open", "street"),
+    }
     issue = _props(db, ("Issue", "I-2"))
     assert issue["reported_at"].to_native() == datetime(2024, 6, 1, 9, 0, tzinfo=CST)  # no offset given: Beijing time
     step = _props(db, ("Step", "I-1#3"))
     assert (step["seq"], step["action"], step["level"], step["due"].to_native()) == (
-        3, "accepted", "community", datetime(2024, 5, 20, tzinfo=CST))
+        3,
+        "accepted",
+        "community",
+        datetime(2024, 5, 20, tzinfo=CST),
+    )
     assert _rel_props(db, "U-1", "PAIRED_WITH", "350802006003") == {
-        "since": date(2024, 3, 1), "min_annual_funding": 50000, "source": "pairings.csv"}
-    assert _rel_props(db, "U-2", "PAIRED_WITH", "350802006002") == {"min_annual_funding": 30000, "source": "pairings.csv"}
-    assert _rel_props(db, "P-2", "MEMBER_OF", "PO-BPC-1") == {"role": "member", "since": date(2024, 1, 1), "source": "memberships.csv"}
-    stamps = {r["updated_at"] for r in db.read(cypher("tests/ingest_nodes")) for r in [r["props"]]}
+        "since": date(2024, 3, 1),
+        "min_annual_funding": 50000,
+        "source": "pairings.csv",
+    }
+    assert _rel_props(db, "U-2", "PAIRED_WITH", "350802006002") == {
+        "min_annual_funding": 30000,
+        "source": "pairings.csv",
+    }
+    assert _rel_props(db, "P-2", "MEMBER_OF", "PO-BPC-1") == {
+        "role": "member",
+        "since": date(2024, 1, 1),
+        "source": "memberships.csv",
+    }
+    stamps = {
+        r["updated_at"]
+        for r in reads.read("tests/ingest_nodes", store=db, row_cap=10_000_000).records
+        for r in [r["props"]]
+    }
     assert len(stamps) == 1 and next(iter(stamps)).utcoffset() == timedelta(0)  # one UTC value per load
 
 
@@ -59,7 +95,9 @@ def test_encodings_load_the_same_graph(db, tmp_path):
         shots[enc] = snapshot(db)
     assert shots["utf-8"] == shots["utf-8-sig"] == shots["gbk"]
     assert {(labels[0], id) for labels, id, _ in shots["gbk"][0]} == BASE_NODES
-    assert ("Community", "350802006002", "天马社区") in {(lb[0], i, dict(p).get("name")) for lb, i, p in shots["gbk"][0]}
+    assert ("Community", "350802006002", "天马社区") in {
+        (lb[0], i, dict(p).get("name")) for lb, i, p in shots["gbk"][0]
+    }
 
 
 def test_xlsx_and_jsonl_load_the_same_graph_as_csv(db, tmp_path):
@@ -75,17 +113,35 @@ def test_xlsx_and_jsonl_load_the_same_graph_as_csv(db, tmp_path):
 
 def test_chinese_headers_and_file_names(db, tmp_path):
     folder = tmp_path / "zh"
-    names = {"districts": "区", "streets": "街道", "communities": "社区", "units": "共建单位", "pairings": "结对共建"}
+    names = {
+        "districts": "区",
+        "streets": "街道",
+        "communities": "社区",
+        "units": "共建单位",
+        "pairings": "结对共建",
+    }
     for kind, zh in names.items():
         write_csv(folder / f"{zh}.csv", BASE[kind], chinese=True, encoding="gbk")
     report = load([folder], store=db)
     assert report.rejected == 0, report.errors
     assert set(report.kinds) == set(names)
-    want = {("District", "350802"), ("Street", "350802006"), ("Street", "350802100"), ("Community", "350802006002"),
-            ("Community", "350802006003"), ("Community", "350802100201"), ("Unit", "U-1"), ("Unit", "U-2"), ("Unit", "U-3")}
+    want = {
+        ("District", "350802"),
+        ("Street", "350802006"),
+        ("Street", "350802100"),
+        ("Community", "350802006002"),
+        ("Community", "350802006003"),
+        ("Community", "350802100201"),
+        ("Unit", "U-1"),
+        ("Unit", "U-2"),
+        ("Unit", "U-3"),
+    }
     assert ids(db) == want
     assert {p for p in pairs(db) if p[1] == "PAIRED_WITH"} == {
-        ("U-1", "PAIRED_WITH", "350802006002"), ("U-2", "PAIRED_WITH", "350802006002"), ("U-1", "PAIRED_WITH", "350802006003")}
+        ("U-1", "PAIRED_WITH", "350802006002"),
+        ("U-2", "PAIRED_WITH", "350802006002"),
+        ("U-1", "PAIRED_WITH", "350802006003"),
+    }
     assert _props(db, ("Community", "350802006003"))["urban_village"] is True
 
 
@@ -95,11 +151,17 @@ def test_templates_validate(db, tmp_path):
     report = load([tmp_path / "tpl"], store=db, dry_run=True)
     # Each example row is valid on its own; only references to ids no template declares are rejected.
     assert {e.reason.split(" with id ")[0] for e in report.errors} <= {
-        "no AdminOrg", "no PartyOrg or AdminOrg or Department or Unit",
+        "no AdminOrg",
+        "no PartyOrg or AdminOrg or Department or Unit",
         "no PartyOrg or AdminOrg or Unit or Department or PropertyCompany or OwnersCommittee or PropertyMgmtCommittee",
-        "no Compound", "no Person", "no PartyOrg or AdminOrg or Unit or Department or PropertyCompany or OwnersCommittee or PropertyMgmtCommittee or Person",
-        "no PointItem", "issue I-000001: step 1 is given again in " + str(tmp_path / "tpl" / "issue_steps.xlsx")}
-    assert db.read(cypher("admin/graph_counts"))[0]["nodes"] == 0  # a dry run writes nothing
+        "no Compound",
+        "no Person",
+        "no PartyOrg or AdminOrg or Unit or Department or PropertyCompany or "
+        "OwnersCommittee or PropertyMgmtCommittee or Person",
+        "no PointItem",
+        "issue I-000001: step 1 is given again in " + str(tmp_path / "tpl" / "issue_steps.xlsx"),
+    }
+    assert reads.read("admin/graph_counts", store=db).records[0]["nodes"] == 0  # a dry run writes nothing
 
 
 def test_cli_ingest_reports_and_exits_nonzero_on_rejections(db, tmp_path):
@@ -108,10 +170,15 @@ def test_cli_ingest_reports_and_exits_nonzero_on_rejections(db, tmp_path):
     ok = runner.invoke(app, ["ingest", str(folder), "--batch-size", "3"])
     assert ok.exit_code == 0, ok.output
     assert "Load summary" in ok.output and "loaded 28 rows" in ok.output
-    bad = write_csv(tmp_path / "bad" / "streets.csv", [{"id": "S-9", "name": "x", "kind": "city", "district_id": "350802"}])
+    bad = write_csv(
+        tmp_path / "bad" / "streets.csv",
+        [{"id": "S-9", "name": "x", "kind": "city", "district_id": "350802"}],
+    )
     errors = tmp_path / "errors.csv"
     res = runner.invoke(app, ["ingest", str(bad), "--errors", str(errors)])
     assert res.exit_code == 1
     assert "input should be 'street' or 'town'" in res.output
     assert errors.read_text(encoding="utf-8-sig").splitlines() == [
-        "file,row,column,value,reason", f"{bad},2,kind,city,input should be 'street' or 'town'"]
+        "file,row,column,value,reason",
+        f"{bad},2,kind,city,input should be 'street' or 'town'",
+    ]

@@ -1,5 +1,6 @@
 """Recording the loop through the API: POST /api/v1/issues and POST /api/v1/issues/{id}/steps,
 checked with the trail rules, one write transaction each, safe under concurrency."""
+
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -8,12 +9,20 @@ from datetime import datetime
 import httpx
 import pytest
 
-from graph.trail import StepIn, check_trail, derive_state
+from graph.model.trail_rules import StepIn, check_trail, derive_state
 from tests.conftest import serve_app
 from tests.issue_fixtures import tianma
 
-NEW = {"id": "I-1", "title": "楼道堆物", "category": "property", "channel": "visit", "located_in_id": "G1",
-       "level": "community", "at": "2024-05-01T10:00:00+08:00", "by_id": "AO-RC"}
+NEW = {
+    "id": "I-1",
+    "title": "楼道堆物",
+    "category": "property",
+    "channel": "visit",
+    "located_in_id": "G1",
+    "level": "community",
+    "at": "2024-05-01T10:00:00+08:00",
+    "by_id": "AO-RC",
+}
 
 
 def trail_of(client, iid):
@@ -24,16 +33,26 @@ def trail_of(client, iid):
 
 def test_filing_checks_its_references_and_ids(client, db):
     tianma(db)
-    for change, field in [({"located_in_id": "NOPE"}, "located_in_id"), ({"by_id": "NOPE"}, "by_id"),
-                          ({"meeting_id": "NOPE"}, "meeting_id")]:
+    for change, field in [
+        ({"located_in_id": "NOPE"}, "located_in_id"),
+        ({"by_id": "NOPE"}, "by_id"),
+        ({"meeting_id": "NOPE"}, "meeting_id"),
+    ]:
         r = client.post("/api/v1/issues", json=NEW | change)
         assert r.status_code == 422 and field in r.json()["detail"], r.text
     bad = client.post("/api/v1/issues", json=NEW | {"level": "province"})
     assert bad.status_code == 422 and "level" in str(bad.json()["detail"])
     r = client.post("/api/v1/issues", json=NEW)
     assert r.status_code == 201
-    assert r.json() == {"issue_id": "I-1", "status": "open", "level": "community", "last_seq": 1,
-                        "last_action": "filed", "last_at": "2024-05-01T10:00:00+08:00", "step_id": None}
+    assert r.json() == {
+        "issue_id": "I-1",
+        "status": "open",
+        "level": "community",
+        "last_seq": 1,
+        "last_action": "filed",
+        "last_at": "2024-05-01T10:00:00+08:00",
+        "step_id": None,
+    }
     again = client.post("/api/v1/issues", json=NEW)
     assert again.status_code == 409 and "already exists" in again.json()["detail"]
     auto = client.post("/api/v1/issues", json={k: v for k, v in NEW.items() if k != "id"})
@@ -43,31 +62,60 @@ def test_filing_checks_its_references_and_ids(client, db):
 def test_steps_move_the_issue_and_bad_steps_get_409_with_the_state(client, db):
     tianma(db)
     client.post("/api/v1/issues", json=NEW)
-    post = lambda body: client.post("/api/v1/issues/I-1/steps", json=body)  # noqa: E731
+
+    def post(body):
+        return client.post("/api/v1/issues/I-1/steps", json=body)
+
     r = post({"action": "accept", "at": "2024-05-01T12:00:00+08:00", "due": "2024-05-03", "by_id": "AO-RC"})
     assert (r.status_code, r.json()["level"], r.json()["last_seq"]) == (201, "community", 2)
     twice = post({"action": "accept", "at": "2024-05-01T13:00:00+08:00"})
     assert twice.status_code == 409
-    assert twice.json() == {"detail": "issue I-1: step 3: accepted at community again; step 2 already accepted it at community",
-                            "current": {"issue_id": "I-1", "status": "open", "level": "community", "last_seq": 2,
-                                        "last_action": "accepted", "last_at": "2024-05-01T12:00:00+08:00", "step_id": None}}
+    assert twice.json() == {
+        "detail": "issue I-1: step 3: accepted at community again; step 2 already accepted it at community",
+        "current": {
+            "issue_id": "I-1",
+            "status": "open",
+            "level": "community",
+            "last_seq": 2,
+            "last_action": "accepted",
+            "last_at": "2024-05-01T12:00:00+08:00",
+            "step_id": None,
+        },
+    }
     stale = post({"action": "escalate", "expected_seq": 1})
     assert stale.status_code == 409 and "expected its last step to be 1, but it is 2" in stale.json()["detail"]
-    assert post({"action": "escalate", "at": "2024-05-02T10:00:00+08:00", "expected_seq": 2}).json()["level"] == "street"
+    assert (
+        post({"action": "escalate", "at": "2024-05-02T10:00:00+08:00", "expected_seq": 2}).json()["level"] == "street"
+    )
     early = post({"action": "accept", "at": "2024-05-01T09:00:00+08:00"})
     assert early.status_code == 409 and "earlier than the step before it" in early.json()["detail"]
     assert post({"action": "accept", "at": "2024-05-03T10:00:00+08:00", "by_id": "AO-SO"}).status_code == 201
     resolved = post({"action": "resolve", "at": "2024-05-04T10:00:00+08:00", "by_id": "AO-SO"})
-    assert (resolved.status_code, resolved.json()["status"], resolved.json()["level"]) == (201, "resolved", "street")
+    assert (resolved.status_code, resolved.json()["status"], resolved.json()["level"]) == (
+        201,
+        "resolved",
+        "street",
+    )
     assert trail_of(client, "I-1")["issue"]["resolved_at"] == "2024-05-04T10:00:00+08:00"
     assert post({"action": "escalate"}).status_code == 409
-    assert post({"action": "reopen", "level": "community", "at": "2024-05-06T10:00:00+08:00"}).json()["status"] == "open"
+    assert (
+        post({"action": "reopen", "level": "community", "at": "2024-05-06T10:00:00+08:00"}).json()["status"] == "open"
+    )
     t = trail_of(client, "I-1")
-    assert (t["issue"]["status"], t["issue"]["level"], t["issue"]["resolved_at"]) == ("open", "community", None)
+    assert (t["issue"]["status"], t["issue"]["level"], t["issue"]["resolved_at"]) == (
+        "open",
+        "community",
+        None,
+    )
     assert [(s["seq"], s["action"], s["level"], (s["by"] or {}).get("id")) for s in t["steps"]] == [
-        (1, "filed", "community", "AO-RC"), (2, "accepted", "community", "AO-RC"), (3, "escalated", "community", None),
-        (4, "accepted", "street", "AO-SO"), (5, "resolved", "street", "AO-SO"), (6, "reopened", "community", None)]
-    assert t["steps"][1]["due"] == "2024-05-03T00:00:00+08:00"   # a date without time: midnight Beijing time
+        (1, "filed", "community", "AO-RC"),
+        (2, "accepted", "community", "AO-RC"),
+        (3, "escalated", "community", None),
+        (4, "accepted", "street", "AO-SO"),
+        (5, "resolved", "street", "AO-SO"),
+        (6, "reopened", "community", None),
+    ]
+    assert t["steps"][1]["due"] == "2024-05-03T00:00:00+08:00"  # a date without time: midnight Beijing time
 
 
 def test_step_requests_are_checked_before_anything_is_written(client, db):
@@ -94,9 +142,14 @@ def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):
     tianma(db)
     base = live_server
     assert httpx.post(f"{base}/api/v1/issues", json=NEW | {"at": "2024-05-01T10:00:00+08:00"}).status_code == 201
-    bodies = [[{"action": "escalate", "level": "community"},
-               {"action": "accept", "level": "community", "due": "2030-01-01T00:00:00+08:00", "by_id": "AO-RC"},
-               {"action": "accept", "level": "street", "by_id": "AO-SO"}][i % 3] for i in range(20)]
+    bodies = [
+        [
+            {"action": "escalate", "level": "community"},
+            {"action": "accept", "level": "community", "due": "2030-01-01T00:00:00+08:00", "by_id": "AO-RC"},
+            {"action": "accept", "level": "street", "by_id": "AO-SO"},
+        ][i % 3]
+        for i in range(20)
+    ]
     start = threading.Barrier(20)
 
     def fire(body):
@@ -111,12 +164,21 @@ def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):
     assert set(codes) <= {201, 409}, answers
     assert all("current" in body and body["current"]["last_seq"] >= 1 for code, body in answers if code == 409)
     t = httpx.get(f"{base}/api/v1/issues/I-1/trail").json()
-    steps = [StepIn(seq=s["seq"], action=s["action"], level=s["level"], at=datetime.fromisoformat(s["at"]),
-                    due=None, by_id=None) for s in t["steps"]]
+    steps = [
+        StepIn(
+            seq=s["seq"],
+            action=s["action"],
+            level=s["level"],
+            at=datetime.fromisoformat(s["at"]),
+            due=None,
+            by_id=None,
+        )
+        for s in t["steps"]
+    ]
     assert [s.seq for s in steps] == list(range(1, len(steps) + 1))
     assert check_trail(steps) == []
     assert len(steps) == 1 + codes[201]
     accepted = Counter(s.level for s in steps if s.action == "accepted")
     assert all(n == 1 for n in accepted.values()), accepted
     assert sum(1 for s in steps if s.action == "escalated") <= 1
-    assert (t["issue"]["status"], t["issue"]["level"]) == derive_state(steps)   # the issue follows its trail
+    assert (t["issue"]["status"], t["issue"]["level"]) == derive_state(steps)  # the issue follows its trail

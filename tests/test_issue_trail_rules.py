@@ -1,11 +1,12 @@
-"""graph/trail.py: the trail rules ingest and the API share (pure Python, no Neo4j)."""
-from datetime import datetime, timedelta, timezone
+"""graph/model/trail_rules.py: the trail rules ingest and the API share (pure Python, no Neo4j)."""
+
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graph.trail import StepIn, TrailError, check_trail, derive_state
+from graph.model.trail_rules import StepIn, TrailError, check_trail, derive_state
 
-T0 = datetime(2024, 5, 1, 2, 0, tzinfo=timezone.utc)
+T0 = datetime(2024, 5, 1, 2, 0, tzinfo=UTC)
 
 
 def trail(*steps: tuple) -> list[StepIn]:
@@ -22,17 +23,40 @@ def seqs(problems):
 
 
 def test_a_full_loop_is_valid_and_its_state_follows_each_step():
-    t = trail(("filed", "grid", 0), ("accepted", "grid", 0), ("escalated", "grid", 1), ("accepted", "community", 2),
-              ("escalated", "community", 3), ("supervised", "street", 4), ("accepted", "street", 5),
-              ("escalated", "street", 6), ("accepted", "district", 7), ("resolved", "district", 8),
-              ("closed", "district", 9), ("reopened", "community", 10), ("accepted", "community", 10),
-              ("resolved", "community", 11))
+    t = trail(
+        ("filed", "grid", 0),
+        ("accepted", "grid", 0),
+        ("escalated", "grid", 1),
+        ("accepted", "community", 2),
+        ("escalated", "community", 3),
+        ("supervised", "street", 4),
+        ("accepted", "street", 5),
+        ("escalated", "street", 6),
+        ("accepted", "district", 7),
+        ("resolved", "district", 8),
+        ("closed", "district", 9),
+        ("reopened", "community", 10),
+        ("accepted", "community", 10),
+        ("resolved", "community", 11),
+    )
     assert check_trail(t) == []
     states = [derive_state(t[:n]) for n in range(1, len(t) + 1)]
-    assert states == [("open", "grid"), ("open", "grid"), ("open", "community"), ("open", "community"),
-                      ("open", "street"), ("open", "street"), ("open", "street"), ("open", "district"),
-                      ("open", "district"), ("resolved", "district"), ("closed", "district"), ("open", "community"),
-                      ("open", "community"), ("resolved", "community")]
+    assert states == [
+        ("open", "grid"),
+        ("open", "grid"),
+        ("open", "community"),
+        ("open", "community"),
+        ("open", "street"),
+        ("open", "street"),
+        ("open", "street"),
+        ("open", "district"),
+        ("open", "district"),
+        ("resolved", "district"),
+        ("closed", "district"),
+        ("open", "community"),
+        ("open", "community"),
+        ("resolved", "community"),
+    ]
 
 
 def test_seq_must_run_without_gaps_or_repeats():
@@ -64,8 +88,14 @@ def test_accepted_at_a_level_never_reached_or_already_left():
 
 
 def test_nothing_after_closed_but_reopened():
-    t = trail(("filed", "community", 0), ("closed", "community", 1), ("accepted", "community", 2),
-              ("supervised", "community", 3), ("reopened", "community", 4), ("accepted", "community", 5))
+    t = trail(
+        ("filed", "community", 0),
+        ("closed", "community", 1),
+        ("accepted", "community", 2),
+        ("supervised", "community", 3),
+        ("reopened", "community", 4),
+        ("accepted", "community", 5),
+    )
     problems = check_trail(t)
     assert seqs(problems) == [3, 4]
     assert all("after the issue was closed at step 2 without 'reopened'" in why for _, why in problems)
@@ -73,8 +103,13 @@ def test_nothing_after_closed_but_reopened():
 
 
 def test_after_resolved_only_supervision_closing_or_reopening():
-    t = trail(("filed", "street", 0), ("resolved", "street", 1), ("escalated", "street", 2), ("supervised", "street", 3),
-              ("closed", "street", 4))
+    t = trail(
+        ("filed", "street", 0),
+        ("resolved", "street", 1),
+        ("escalated", "street", 2),
+        ("supervised", "street", 3),
+        ("closed", "street", 4),
+    )
     assert seqs(check_trail(t)) == [3]
     assert derive_state(t) == ("closed", "street")
     assert seqs(check_trail(trail(("filed", "grid", 0), ("reopened", "grid", 1)))) == [2]  # open: nothing to reopen
@@ -97,10 +132,18 @@ def test_resolved_at_a_level_the_issue_reached_sets_the_resolution_level():
 
 
 def test_unknown_words_are_named_and_invalid_steps_are_skipped():
-    t = trail(("filed", "community", 0), ("approved", "community", 1), ("accepted", "estate", 2),
-              ("accepted", "community", 3))
+    t = trail(
+        ("filed", "community", 0),
+        ("approved", "community", 1),
+        ("accepted", "estate", 2),
+        ("accepted", "community", 3),
+    )
     problems = check_trail(t)
-    assert seqs(problems) == [2, 3] and "unknown action 'approved'" in problems[0][1] and "unknown level 'estate'" in problems[1][1]
+    assert (
+        seqs(problems) == [2, 3]
+        and "unknown action 'approved'" in problems[0][1]
+        and "unknown level 'estate'" in problems[1][1]
+    )
     assert derive_state(t) == ("open", "community")
 
 

@@ -1,18 +1,21 @@
 """On the calibrated xinluo tier: the stalled and overdue answers of the API equal an independent
-plain-Python computation of MODEL.md's definitions over the generated issue_steps.csv (no Cypher),
+plain-Python computation of docs/model.md's definitions over the generated issue_steps.csv (no Cypher),
 for three different as_of moments."""
+
 import csv
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
 CST = timezone(timedelta(hours=8))
 DAY = timedelta(days=1)
 # as_of as the API receives it, and the moment it means
-AS_OFS = [("2025-04-30", datetime.combine(date(2025, 4, 30), time(23, 59, 59), timezone.utc)),
-          ("2025-01-15", datetime.combine(date(2025, 1, 15), time(23, 59, 59), timezone.utc)),
-          ("2024-10-01T08:00:00+08:00", datetime(2024, 10, 1, 8, 0, tzinfo=CST))]
+AS_OFS = [
+    ("2025-04-30", datetime.combine(date(2025, 4, 30), time(23, 59, 59), UTC)),
+    ("2025-01-15", datetime.combine(date(2025, 1, 15), time(23, 59, 59), UTC)),
+    ("2024-10-01T08:00:00+08:00", datetime(2024, 10, 1, 8, 0, tzinfo=CST)),
+]
 PAIRS = {"grid-community": "grid", "community-street": "community", "street-district": "street"}
 
 
@@ -20,7 +23,7 @@ def _when(text: str) -> datetime | None:
     if not text:
         return None
     t = datetime.fromisoformat(text)
-    return t if t.tzinfo else t.replace(tzinfo=CST)   # the model reads an offset-less time as Beijing time
+    return t if t.tzinfo else t.replace(tzinfo=CST)  # the model reads an offset-less time as Beijing time
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +31,15 @@ def trails(xinluo) -> dict[str, list[dict]]:
     by_issue = defaultdict(list)
     with open(xinluo.dir / "issue_steps.csv", encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
-            by_issue[row["issue_id"]].append({"seq": int(row["seq"]), "action": row["action"], "level": row["level"],
-                                              "at": _when(row["at"]), "due": _when(row["due"])})
+            by_issue[row["issue_id"]].append(
+                {
+                    "seq": int(row["seq"]),
+                    "action": row["action"],
+                    "level": row["level"],
+                    "at": _when(row["at"]),
+                    "due": _when(row["due"]),
+                }
+            )
     for steps in by_issue.values():
         steps.sort(key=lambda s: s["seq"])
     return by_issue
@@ -76,8 +86,10 @@ def _all(client, path, params) -> list[dict]:
 def test_stalled_equals_the_plain_python_definition(xinluo_client, trails, as_of, moment):
     total = 0
     for between, left in PAIRS.items():
-        api = {(x["issue_id"], x["left_level"], x["days_waited"])
-               for x in _all(xinluo_client, "/api/v1/issues/stalled", {"between": between, "as_of": as_of})}
+        api = {
+            (x["issue_id"], x["left_level"], x["days_waited"])
+            for x in _all(xinluo_client, "/api/v1/issues/stalled", {"between": between, "as_of": as_of})
+        }
         assert api == py_stalled(trails, moment, left), between
         total += len(api)
     summary = xinluo_client.get("/api/v1/issues/stalled/summary", params={"as_of": as_of}).json()
@@ -89,11 +101,16 @@ def test_stalled_equals_the_plain_python_definition(xinluo_client, trails, as_of
 def test_overdue_equals_the_plain_python_definition(xinluo_client, trails, as_of, moment):
     everything = set()
     for level in ("grid", "community", "street", "district"):
-        api = {(x["issue_id"], x["level"], x["days_overdue"])
-               for x in _all(xinluo_client, "/api/v1/issues/overdue", {"level": level, "as_of": as_of})}
+        api = {
+            (x["issue_id"], x["level"], x["days_overdue"])
+            for x in _all(xinluo_client, "/api/v1/issues/overdue", {"level": level, "as_of": as_of})
+        }
         assert api == py_overdue(trails, moment, level), level
         everything |= api
-    both = {(x["issue_id"], x["level"], x["days_overdue"]) for x in _all(xinluo_client, "/api/v1/issues/overdue", {"as_of": as_of})}
+    both = {
+        (x["issue_id"], x["level"], x["days_overdue"])
+        for x in _all(xinluo_client, "/api/v1/issues/overdue", {"as_of": as_of})
+    }
     assert both == everything
 
 

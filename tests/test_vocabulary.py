@@ -10,12 +10,22 @@ from graph.model.nodes import LABELS
 from graph.model.vocabulary import display, names, vocabulary
 
 ENUM_DOMAINS = {
-    "level": enums.Level, "action": enums.StepAction, "issue_status": enums.IssueStatus,
-    "channel": enums.IssueChannel, "task_status": enums.TaskStatus, "meeting_kind": enums.MeetingKind,
-    "street_kind": enums.StreetKind, "community_kind": enums.CommunityKind, "grid_kind": enums.GridKind,
-    "property_mode": enums.PropertyMode, "party_org_kind": enums.PartyOrgKind,
-    "admin_org_kind": enums.AdminOrgKind, "unit_kind": enums.UnitKind, "unit_level": enums.UnitLevel,
-    "document_kind": enums.DocumentKind, "evaluation_kind": enums.EvaluationKind,
+    "level": enums.Level,
+    "action": enums.StepAction,
+    "issue_status": enums.IssueStatus,
+    "channel": enums.IssueChannel,
+    "task_status": enums.TaskStatus,
+    "meeting_kind": enums.MeetingKind,
+    "street_kind": enums.StreetKind,
+    "community_kind": enums.CommunityKind,
+    "grid_kind": enums.GridKind,
+    "property_mode": enums.PropertyMode,
+    "party_org_kind": enums.PartyOrgKind,
+    "admin_org_kind": enums.AdminOrgKind,
+    "unit_kind": enums.UnitKind,
+    "unit_level": enums.UnitLevel,
+    "document_kind": enums.DocumentKind,
+    "evaluation_kind": enums.EvaluationKind,
 }
 
 

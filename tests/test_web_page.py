@@ -4,6 +4,7 @@ hand-built community of tests/fixtures/graph_view (see tests/test_graph_view.py 
 
 Screenshots go to /tmp/grassroots-page-*.png for a person to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,13 +17,22 @@ from tests.conftest import serve_app
 from tests.graph_view_fixture import load_fixture
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = Path("/tmp")
 
 # `make test` installs both; outside CI a developer without them gets a skip, CI gets a failure.
 if os.environ.get("CI"):
     import playwright.sync_api as playwright_api
+
     assert shutil.which(CHROMIUM), "CI needs Debian's chromium: `make test` installs it (make browser)"
 else:
     playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (see `make test`)")
@@ -30,10 +40,31 @@ else:
         pytest.skip("needs Debian's chromium: apt-get install -y chromium (see `make test`)", allow_module_level=True)
 
 TIANMA_NAMES = {
-    "天马社区", "曹溪街道", "新罗区", "曹溪街道党工委", "天马社区党委", "天马社区大党委", "曹溪街道办事处",
-    "天马社区居委会", "龙岩市财政局", "张伟", "天马花园党支部", "龙岩红土物业服务有限公司", "天马花园业委会",
-    "天马第一网格", "天马第二网格", "天马第一网格1号微格", "天马第一网格2号微格", "天马第二网格1号微格",
-    "天马花园", "天马二村", "天马二村物业管理委员会", "天马花园1栋", "天马花园2栋", "天马二村1栋", "天马花园1栋党小组",
+    "天马社区",
+    "曹溪街道",
+    "新罗区",
+    "曹溪街道党工委",
+    "天马社区党委",
+    "天马社区大党委",
+    "曹溪街道办事处",
+    "天马社区居委会",
+    "龙岩市财政局",
+    "张伟",
+    "天马花园党支部",
+    "龙岩红土物业服务有限公司",
+    "天马花园业委会",
+    "天马第一网格",
+    "天马第二网格",
+    "天马第一网格1号微格",
+    "天马第一网格2号微格",
+    "天马第二网格1号微格",
+    "天马花园",
+    "天马二村",
+    "天马二村物业管理委员会",
+    "天马花园1栋",
+    "天马花园2栋",
+    "天马二村1栋",
+    "天马花园1栋党小组",
 }
 
 
@@ -83,8 +114,22 @@ def test_search_community_click_node_path_and_trail(page):
     assert drawn(page) == TIANMA_NAMES
     assert listed(page) == TIANMA_NAMES
     legend = set(page.eval_on_selector_all("#legend li", "els => els.map(e => e.dataset.label)"))
-    assert legend == {"Community", "Street", "District", "PartyOrg", "AdminOrg", "Unit", "Person", "PropertyCompany",
-                      "OwnersCommittee", "Grid", "MicroGrid", "Compound", "PropertyMgmtCommittee", "Building"}
+    assert legend == {
+        "Community",
+        "Street",
+        "District",
+        "PartyOrg",
+        "AdminOrg",
+        "Unit",
+        "Person",
+        "PropertyCompany",
+        "OwnersCommittee",
+        "Grid",
+        "MicroGrid",
+        "Compound",
+        "PropertyMgmtCommittee",
+        "Building",
+    }
     page.wait_for_timeout(1500)  # let the layout settle for the screenshot
     page.screenshot(path=str(SHOTS / "grassroots-page-community.png"))
 
@@ -92,8 +137,16 @@ def test_search_community_click_node_path_and_trail(page):
     page.click('#graph g.node[data-id="Grid:G1"] circle')
     page.wait_for_selector('#props-panel[data-node="Grid:G1"]')
     assert page.inner_text("#props-panel h3") == "天马第一网格"
-    props = dict(page.eval_on_selector_all("#props tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])"))
-    assert {k: props[k] for k in ("id", "name", "kind")} == {"id": "G1", "name": "天马第一网格", "kind": "compound"}
+    props = dict(
+        page.eval_on_selector_all(
+            "#props tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])"
+        )
+    )
+    assert {k: props[k] for k in ("id", "name", "kind")} == {
+        "id": "G1",
+        "name": "天马第一网格",
+        "kind": "compound",
+    }
     page.wait_for_function("document.querySelectorAll('#graph g.node').length === 27")
     assert drawn(page) == TIANMA_NAMES | {"李娜", "小区路灯不亮"}
     page.wait_for_timeout(800)
@@ -104,7 +157,14 @@ def test_search_community_click_node_path_and_trail(page):
     page.fill("#path-to", "B1")
     page.click("#path-form button[type=submit]")
     page.wait_for_function("document.querySelectorAll('#graph g.node').length === 6")
-    assert drawn(page) == {"天马第二网格1号微格", "天马第二网格", "天马社区", "天马第一网格", "天马花园", "天马花园1栋"}
+    assert drawn(page) == {
+        "天马第二网格1号微格",
+        "天马第二网格",
+        "天马社区",
+        "天马第一网格",
+        "天马花园",
+        "天马花园1栋",
+    }
     assert page.locator("#graph line.link.path").count() == 5
     page.wait_for_timeout(800)
     page.screenshot(path=str(SHOTS / "grassroots-page-path.png"))

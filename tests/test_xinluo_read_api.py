@@ -1,6 +1,7 @@
 """The read API on the calibrated xinluo tier (the `xinluo_client` fixture): what the article fixes.
 96 communities have a big party committee, each with a paired unit; 29 cadres are linked to all
 96; 262 units are paired; 天马社区 of 曹溪街道 is there with its picture."""
+
 from __future__ import annotations
 
 TIANMA, CAOXI = "350802006002", "350802006"
@@ -19,12 +20,18 @@ def cypher(client, query: str) -> list[dict]:
 
 
 def test_every_big_party_committee_community_has_a_paired_unit(xinluo_client):
-    [row] = cypher(xinluo_client, "MATCH (:PartyOrg {kind: 'big_party_committee'})-[:SERVES]->(c:Community) "
-                                  "RETURN count(DISTINCT c) AS communities")
+    [row] = cypher(
+        xinluo_client,
+        "MATCH (:PartyOrg {kind: 'big_party_committee'})-[:SERVES]->(c:Community) "
+        "RETURN count(DISTINCT c) AS communities",
+    )
     assert row["communities"] == 96
     assert ok(xinluo_client, "/api/v1/gaps/communities_without_unit")["items"] == []
-    [paired] = cypher(xinluo_client, "MATCH (u:Unit)-[:PAIRED_WITH]->(c:Community) "
-                                     "RETURN count(DISTINCT u) AS units, count(DISTINCT c) AS communities")
+    [paired] = cypher(
+        xinluo_client,
+        "MATCH (u:Unit)-[:PAIRED_WITH]->(c:Community) "
+        "RETURN count(DISTINCT u) AS units, count(DISTINCT c) AS communities",
+    )
     assert paired == {"units": 262, "communities": 96}
 
 
@@ -38,7 +45,11 @@ def test_29_cadres_cover_the_96_communities(xinluo_client):
 
 def test_tianma_community_picture(xinluo_client):
     body = ok(xinluo_client, f"/api/v1/communities/{TIANMA}")
-    assert (body["community"]["name"], body["street"]["id"], body["street"]["name"]) == ("天马社区", CAOXI, "曹溪街道")
+    assert (body["community"]["name"], body["street"]["id"], body["street"]["name"]) == (
+        "天马社区",
+        CAOXI,
+        "曹溪街道",
+    )
     assert body["big_party_committee"] and body["secretary"] and body["paired_units"] and body["grids"]
     phone = body["secretary"]["phone"]
     assert phone is None or "*" in phone

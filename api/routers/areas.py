@@ -1,32 +1,37 @@
 """GET /grids/{id}/units and GET /communities/{id}: coverage of a grid, a community's whole picture."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import StoreDep
+from api.deps import Limit, Offset, StoreDep
 from api.responses import READ
-from graph import coverage, pictures
-from graph.paging import MAX_LIMIT, Page
+from graph.catalogue.paging import PAGE_SIZE_MAX, Page
+from graph.services import coverage, pictures
 
 router = APIRouter(tags=["areas"])
 
 
 @router.get("/grids/{id}/units", response_model=Page[coverage.GridUnit], responses=READ)
-def grid_units(store: StoreDep,
-               id: Annotated[str, Path(description="the grid's id", examples=["G-350802006002-01"])],
-               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-               offset: Annotated[int, Query(ge=0)] = 0):
+def grid_units(
+    store: StoreDep,
+    id: Annotated[str, Path(description="the grid's id", examples=["G-350802006002-01"])],
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Which co-building units cover this grid: `direct` (the unit COVERS the grid) or `pairing`
     (the unit is PAIRED_WITH the grid's community). A unit covering both ways comes twice."""
     return coverage.grid_units(store=store, grid_id=id, limit=limit, offset=offset)
 
 
 @router.get("/communities/{id}", response_model=pictures.CommunityPicture, responses=READ)
-def community(store: StoreDep,
-              id: Annotated[str, Path(description="the community's division code", examples=["350802006002"])],
-              issue_limit: Annotated[int, Query(ge=0, le=MAX_LIMIT, description="at most this many open issues")] = 50):
+def community(
+    store: StoreDep,
+    id: Annotated[str, Path(description="the community's division code", examples=["350802006002"])],
+    issue_limit: Annotated[int, Query(ge=0, le=PAGE_SIZE_MAX, description="at most this many open issues")] = 50,
+):
     """A community's whole picture: street, community party committee, residents' committee, big
     party committee with its secretary (the linked cadre), members, paired units with their funding
     per year, grids, compounds with property mode, property company and owners' committee, and

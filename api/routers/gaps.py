@@ -1,34 +1,35 @@
 """GET /gaps/{kind}: coverage and rule gaps, one route per kind (each with its own parameters)."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import StoreDep
+from api.deps import Limit, Offset, StoreDep
 from api.responses import READ
-from graph import gaps
-from graph.errors import UserError
-from graph.paging import MAX_LIMIT, Page
+from graph.catalogue.paging import Page
+from graph.core.errors import NotFound
+from graph.services import gaps
 
 router = APIRouter(prefix="/gaps", tags=["gaps"])
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 CommitteeOnly = Annotated[bool, Query(description="only communities served by a big party committee")]
 Year = Annotated[int, Query(ge=2000, le=2100, description="calendar year", examples=[2024])]
 
 
 @router.get("/communities_without_unit", response_model=Page[gaps.CommunityGap], responses=READ)
-def communities_without_unit(store: StoreDep, with_committee_only: CommitteeOnly = True,
-                             limit: Limit = 100, offset: Offset = 0):
+def communities_without_unit(
+    store: StoreDep, with_committee_only: CommitteeOnly = True, limit: Limit = 100, offset: Offset = 0
+):
     """Communities no co-building unit is paired with."""
-    return gaps.communities_without_unit(store=store, with_committee_only=with_committee_only, limit=limit, offset=offset)
+    return gaps.communities_without_unit(
+        store=store, with_committee_only=with_committee_only, limit=limit, offset=offset
+    )
 
 
 @router.get("/grids_uncovered", response_model=Page[gaps.GridGap], responses=READ)
-def grids_uncovered(store: StoreDep, with_committee_only: CommitteeOnly = True,
-                    limit: Limit = 100, offset: Offset = 0):
+def grids_uncovered(store: StoreDep, with_committee_only: CommitteeOnly = True, limit: Limit = 100, offset: Offset = 0):
     """Grids no unit covers, neither directly nor through a pairing with the grid's community."""
     return gaps.grids_uncovered(store=store, with_committee_only=with_committee_only, limit=limit, offset=offset)
 
@@ -42,34 +43,52 @@ def compounds_unmanaged(store: StoreDep, limit: Limit = 100, offset: Offset = 0)
 
 @router.get("/missed_joint_meetings", response_model=Page[gaps.MissedMeeting], responses=READ)
 def missed_joint_meetings(
-        store: StoreDep,
-        year: Annotated[int | None, Query(ge=2000, le=2100, description="its four quarters (default: the latest year with a joint meeting)")] = None,
-        from_: Annotated[str | None, Query(alias="from", description="first quarter, e.g. 2024-Q1 (instead of year)", examples=["2024-Q1"])] = None,
-        to: Annotated[str | None, Query(description="last quarter, e.g. 2024-Q4 (default: from's year's Q4)", examples=["2024-Q4"])] = None,
-        limit: Limit = 100, offset: Offset = 0):
+    store: StoreDep,
+    year: Annotated[
+        int | None,
+        Query(ge=2000, le=2100, description="its four quarters (default: the latest year with a joint meeting)"),
+    ] = None,
+    from_: Annotated[
+        str | None,
+        Query(alias="from", description="first quarter, e.g. 2024-Q1 (instead of year)", examples=["2024-Q1"]),
+    ] = None,
+    to: Annotated[
+        str | None,
+        Query(description="last quarter, e.g. 2024-Q4 (default: from's year's Q4)", examples=["2024-Q4"]),
+    ] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Big party committees with a quarter without a joint meeting (the rule: at least one a quarter).
     Quarters not begun yet are left out."""
-    return gaps.missed_joint_meetings(store=store, year=year, from_quarter=from_, to_quarter=to, limit=limit, offset=offset)
+    return gaps.missed_joint_meetings(
+        store=store, year=year, from_quarter=from_, to_quarter=to, limit=limit, offset=offset
+    )
 
 
 @router.get("/units_below_minimum", response_model=Page[gaps.BelowMinimum], responses=READ)
-def units_below_minimum(store: StoreDep, year: Year,
-                        minimum: Annotated[int, Query(ge=0, description="yuan a year for pairings naming none")] = 30000,
-                        limit: Limit = 100, offset: Offset = 0):
+def units_below_minimum(
+    store: StoreDep,
+    year: Year,
+    minimum: Annotated[int, Query(ge=0, description="yuan a year for pairings naming none")] = 30000,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Pairings where the unit gave its community less than the yearly minimum (30,000 yuan) in `year`."""
     return gaps.units_below_minimum(store=store, year=year, minimum=minimum, limit=limit, offset=offset)
 
 
 @router.get("/cadres_overloaded", response_model=Page[gaps.OverloadedCadre], responses=READ)
-def cadres_overloaded(store: StoreDep,
-                      n: Annotated[int, Query(ge=0, description="list cadres linked to more than n communities")] = 3,
-                      limit: Limit = 100, offset: Offset = 0):
+def cadres_overloaded(
+    store: StoreDep,
+    n: Annotated[int, Query(ge=0, description="list cadres linked to more than n communities")] = 3,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Cadres linked to more than `n` communities, most first."""
     return gaps.cadres_overloaded(store=store, n=n, limit=limit, offset=offset)
 
 
 @router.get("/{kind}", include_in_schema=False)
 def unknown(kind: str):
-    exc = UserError(f"no gap kind {kind!r}; known: {', '.join(gaps.KINDS)}")
-    exc.status_code = 404  # type: ignore[attr-defined]
-    raise exc
+    raise NotFound("gap kind", kind, known=list(gaps.KINDS))

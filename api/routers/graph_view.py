@@ -1,15 +1,16 @@
 """GET /api/v1/graph/...: pictures of the graph in one JSON shape any front end can draw
-(docs/graph-json.md). Thin: each handler calls one function of graph.graph_view."""
+(docs/graph-json.md). Thin: each handler calls one function of graph.services.graph_view.views."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
-from graph import graph_view as gv
+from api.responses import Responses
+from graph.services.graph_view import views as gv
 
 router = APIRouter(prefix="/graph", tags=["graph view"])
 
@@ -35,52 +36,52 @@ class GraphJson(BaseModel):
     truncated: bool = Field(description="true when a cap or limit left nodes out")
 
 
-_ERRORS = {404: {"description": "an id names nothing"}, 422: {"description": "a bad parameter"}}
-_AMBIGUOUS = {409: {"description": "the id names nodes of several labels; `labels` lists them"}}
-
-
-def _ambiguous(exc: gv.AmbiguousId) -> JSONResponse:
-    return JSONResponse({"detail": str(exc), "id": exc.id, "labels": exc.labels, "param": exc.param},
-                        status_code=409)
+_ERRORS: Responses = {404: {"description": "an id names nothing"}, 422: {"description": "a bad parameter"}}
+_AMBIGUOUS: Responses = {409: {"description": "the id names nodes of several labels; `labels` lists them"}}
 
 
 @router.get("/community/{id}", response_model=GraphJson, responses=_ERRORS)
-def community(store: StoreDep, id: Annotated[str, Path(description="the community's id (division code)")],
-              micro_grids: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many micro-grids")] = 200,
-              buildings: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many buildings")] = 300):
+def community(
+    store: StoreDep,
+    id: Annotated[str, Path(description="the community's id (division code)")],
+    micro_grids: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many micro-grids")] = 200,
+    buildings: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many buildings")] = 300,
+):
     """A community's whole organizational picture: street and district above, party committee, big
     party committee with its secretary and members, residents' committee, paired units, grids,
     micro-grids, compounds with their property company, owners' or management committee, buildings."""
-    return gv.community_picture(store=store, id=id, micro_grid_limit=micro_grids, building_limit=buildings)
+    return gv.community_graph(store=store, id=id, micro_grid_limit=micro_grids, building_limit=buildings)
 
 
 @router.get("/neighbourhood/{id}", response_model=GraphJson, responses={**_ERRORS, **_AMBIGUOUS})
-def neighbourhood(store: StoreDep, id: Annotated[str, Path(description="any node's id")],
-                  depth: Annotated[int, Query(ge=1, le=gv.MAX_DEPTH, description="hops from the node")] = 1,
-                  limit: Annotated[int, Query(ge=1, le=gv.MAX_LIMIT, description="at most this many nodes")] = 200,
-                  label: Annotated[str | None, Query(description="the node's label, when the id names nodes of several labels")] = None):
+def neighbourhood(
+    store: StoreDep,
+    id: Annotated[str, Path(description="any node's id")],
+    depth: Annotated[int, Query(ge=1, le=gv.MAX_DEPTH, description="hops from the node")] = 1,
+    limit: Annotated[int, Query(ge=1, le=gv.NEIGHBOURHOOD_NODES_MAX, description="at most this many nodes")] = 200,
+    label: Annotated[
+        str | None, Query(description="the node's label, when the id names nodes of several labels")
+    ] = None,
+):
     """The nodes within `depth` hops of a node (nearest first, structure before people and work
     items) and every relationship between them."""
-    try:
-        return gv.neighbourhood(store=store, id=id, label=label, depth=depth, limit=limit)
-    except gv.AmbiguousId as exc:
-        return _ambiguous(exc)
+    return gv.neighbourhood(store=store, id=id, label=label, depth=depth, limit=limit)
 
 
 @router.get("/path", response_model=GraphJson, responses={**_ERRORS, **_AMBIGUOUS})
-def path(store: StoreDep,
-         from_: Annotated[str, Query(alias="from", description="id of the first node")],
-         to: Annotated[str, Query(description="id of the other node")],
-         max_hops: Annotated[int, Query(ge=1, le=gv.MAX_HOPS, description="longest path accepted")] = 6,
-         from_label: Annotated[str | None, Query(description="label of the first node, if its id is ambiguous")] = None,
-         to_label: Annotated[str | None, Query(description="label of the other node, if its id is ambiguous")] = None):
+def path(
+    store: StoreDep,
+    from_: Annotated[str, Query(alias="from", description="id of the first node")],
+    to: Annotated[str, Query(description="id of the other node")],
+    max_hops: Annotated[int, Query(ge=1, le=gv.MAX_HOPS, description="longest path accepted")] = 6,
+    from_label: Annotated[str | None, Query(description="label of the first node, if its id is ambiguous")] = None,
+    to_label: Annotated[str | None, Query(description="label of the other node, if its id is ambiguous")] = None,
+):
     """A shortest path between two nodes, nodes and links in path order; empty when there is none
     within `max_hops`."""
-    try:
-        return gv.shortest_path(store=store, from_id=from_, to_id=to, from_label=from_label,
-                                to_label=to_label, max_hops=max_hops)
-    except gv.AmbiguousId as exc:
-        return _ambiguous(exc)
+    return gv.shortest_path(
+        store=store, from_id=from_, to_id=to, from_label=from_label, to_label=to_label, max_hops=max_hops
+    )
 
 
 @router.get("/issue/{id}", response_model=GraphJson, responses=_ERRORS)

@@ -1,11 +1,12 @@
 """GET /health: is the API up, and can it reach Neo4j?"""
+
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.deps import StoreDep
-from graph.cypher_files import cypher
-from graph.store import GraphUnavailable
+from graph.catalogue import reads
+from graph.core.errors import GraphUnavailable
 
 router = APIRouter(tags=["health"])
 
@@ -20,13 +21,27 @@ class Health(BaseModel):
     neo4j: Neo4jHealth
 
 
-@router.get("/health", response_model=Health,
-            responses={503: {"description": "Neo4j cannot be reached",
-                             "content": {"application/json": {"example": {"status": "unavailable", "detail": "Neo4j at bolt://127.0.0.1:7687 is unavailable: ..."}}}}})
+@router.get(
+    "/health",
+    response_model=Health,
+    responses={
+        503: {
+            "description": "Neo4j cannot be reached",
+            "content": {
+                "application/json": {
+                    "example": {
+                        "status": "unavailable",
+                        "detail": "Neo4j at bolt://127.0.0.1:7687 is unavailable: ...",
+                    }
+                }
+            },
+        }
+    },
+)
 def health(store: StoreDep):
     """`ok` with the Neo4j version, or 503 with the reason when Neo4j cannot be reached."""
     try:
-        row = store.read(cypher("admin/server_info"), timeout=5)[0]
+        row = reads.read("admin/server_info", store=store, timeout=5).records[0]
     except GraphUnavailable as exc:
         return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
     return Health(status="ok", neo4j=Neo4jHealth(ok=True, version=row["version"]))

@@ -1,4 +1,5 @@
 """Request and response models of the issue-loop endpoints (api/routers/issues.py)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,8 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from graph.model.enums import IssueChannel, Level
+from graph.catalogue.paging import Page
+from graph.model.enums import Between, IssueChannel, Level
 from graph.model.types import DateTime
+
 
 class Org(BaseModel):
     id: str
@@ -30,17 +33,16 @@ class StalledRow(BaseModel):
     escalated_at: datetime
     escalated_by: str | None
     days_waited: int = Field(description="whole 24-hour days from the escalation to as_of")
-    next_up: list[Org] = Field(description="who should take it up: the organizations at the waiting level serving its area")
+    next_up: list[Org] = Field(
+        description="who should take it up: the organizations at the waiting level serving its area"
+    )
 
 
-class StalledPage(BaseModel):
+class StalledPage(Page[StalledRow]):
     as_of: datetime
-    between: str
+    between: Between
     min_days: int
-    total: int
-    limit: int
-    offset: int
-    items: list[StalledRow]
+    total: int = Field(description="stalled issues in all pages")
 
 
 class OverdueRow(BaseModel):
@@ -62,13 +64,10 @@ class OverdueRow(BaseModel):
     next_up: list[Org] = Field(description="the organizations at that level serving its area")
 
 
-class OverduePage(BaseModel):
+class OverduePage(Page[OverdueRow]):
     as_of: datetime
-    level: str | None
-    total: int
-    limit: int
-    offset: int
-    items: list[OverdueRow]
+    level: Level | None
+    total: int = Field(description="overdue issues in all pages")
 
 
 class StreetCount(BaseModel):
@@ -87,7 +86,7 @@ class CategoryCount(BaseModel):
 class StalledSummary(BaseModel):
     as_of: datetime
     min_days: int
-    betweens: list[str]
+    betweens: list[Between]
     total: int
     by_street: list[StreetCount]
     by_category: list[CategoryCount]

@@ -1,57 +1,108 @@
 """The coordinators' issue loop under /api/v1: stalled and overdue issues, trails, who is
 responsible, and recording new issues and steps. Thin: each handler calls one function of
-graph.issues and shapes the answer; the definitions live in MODEL.md and docs/issues.md."""
+graph.services.issues and shapes the answer; the definitions live in docs/model.md and docs/issues.md."""
+
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 
-from api.deps import StoreDep
+from api.deps import Limit, Offset, StoreDep
+from api.responses import Responses
 from api.routers.issue_models import (
-    AreaResponsible, Conflict, IssueCreate, IssueResponsible, IssueState, OverduePage, StalledPage, StalledSummary,
-    StepCreate, Trail,
+    AreaResponsible,
+    Conflict,
+    IssueCreate,
+    IssueResponsible,
+    IssueState,
+    OverduePage,
+    StalledPage,
+    StalledSummary,
+    StepCreate,
+    Trail,
 )
-from graph.issues import history, responsible, stalled as st, steps
+from graph.catalogue.paging import next_offset
+from graph.model.enums import Between, Level
+from graph.services.issues import recording as steps
+from graph.services.issues import responsible
+from graph.services.issues import stalled as st
+from graph.services.issues import trails as history
 
 router = APIRouter(tags=["issues"])
 
-LevelName = Literal["grid", "community", "street", "district"]
-Between = Literal["grid-community", "community-street", "street-district"]
-AsOf = Annotated[str | None, Query(description="a date (end of that day, 23:59:59 UTC) or a datetime; default now",
-                                   examples=["2024-06-30"])]
-Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
-Offset = Annotated[int, Query(ge=0, description="rows to skip")]
-_ERRORS = {404: {"description": "the id names nothing"}, 422: {"description": "a bad parameter, named in `detail`"}}
+AsOf = Annotated[
+    str | None,
+    Query(
+        description="a date (end of that day, 23:59:59 UTC) or a datetime; default now",
+        examples=["2024-06-30"],
+    ),
+]
+_ERRORS: Responses = {
+    404: {"description": "the id names nothing"},
+    422: {"description": "a bad parameter, named in `detail`"},
+}
 
 
-_CONFLICT = {409: {"model": Conflict, "description": "the step does not fit the trail as it is now"}}
+_CONFLICT: Responses = {409: {"model": Conflict, "description": "the step does not fit the trail as it is now"}}
 
 
 @router.get("/issues/stalled", response_model=StalledPage, responses=_ERRORS)
-def stalled(store: StoreDep, between: Annotated[Between, Query(description="the two levels")] = "community-street",
-            min_days: Annotated[int, Query(ge=0, le=3650, description="threshold in whole days")] = 3,
-            as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0):
+def stalled(
+    store: StoreDep,
+    between: Annotated[Between, Query(description="the two levels")] = Between.community_street,
+    min_days: Annotated[int, Query(ge=0, le=3650, description="threshold in whole days")] = 3,
+    as_of: AsOf = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Issues escalated from the lower level that the upper level has not accepted for at least
     `min_days` whole days at `as_of` (supervision reminders do not count), longest first."""
-    t, total, rows = st.stalled(store=store, between=between, min_days=min_days, as_of=as_of, limit=limit, offset=offset)
-    return StalledPage(as_of=t, between=between, min_days=min_days, total=total, limit=limit, offset=offset, items=rows)
+    t, total, rows = st.stalled(
+        store=store, between=between, min_days=min_days, as_of=as_of, limit=limit, offset=offset
+    )
+    return StalledPage(
+        as_of=t,
+        between=between,
+        min_days=min_days,
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_offset=next_offset(limit=limit, offset=offset, total=total),
+        items=rows,
+    )
 
 
 @router.get("/issues/stalled/summary", response_model=StalledSummary, responses=_ERRORS)
-def stalled_summary(store: StoreDep, between: Annotated[Between | None, Query(description="default: all three pairs")] = None,
-                    min_days: Annotated[int, Query(ge=0, le=3650)] = 3, as_of: AsOf = None):
+def stalled_summary(
+    store: StoreDep,
+    between: Annotated[Between | None, Query(description="default: all three pairs")] = None,
+    min_days: Annotated[int, Query(ge=0, le=3650)] = 3,
+    as_of: AsOf = None,
+):
     """How many issues are stalled, by street and by category."""
     return st.stalled_summary(store=store, between=between, min_days=min_days, as_of=as_of)
 
 
 @router.get("/issues/overdue", response_model=OverduePage, responses=_ERRORS)
-def overdue(store: StoreDep, level: Annotated[LevelName | None, Query(description="default: every level")] = None,
-            as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0):
+def overdue(
+    store: StoreDep,
+    level: Annotated[Level | None, Query(description="default: every level")] = None,
+    as_of: AsOf = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+):
     """Issues whose latest acceptance at the level is past due at `as_of` and not moved on."""
     t, total, rows = st.overdue(store=store, level=level, as_of=as_of, limit=limit, offset=offset)
-    return OverduePage(as_of=t, level=level, total=total, limit=limit, offset=offset, items=rows)
+    return OverduePage(
+        as_of=t,
+        level=level,
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_offset=next_offset(limit=limit, offset=offset, total=total),
+        items=rows,
+    )
 
 
 @router.get("/issues/{issue_id}/trail", response_model=Trail, responses=_ERRORS)
@@ -67,36 +118,50 @@ def issue_responsible(store: StoreDep, issue_id: Annotated[str, Path(description
 
 
 @router.get("/grids/{grid_id}/responsible", response_model=AreaResponsible, responses=_ERRORS)
-def grid_responsible(store: StoreDep, grid_id: Annotated[str, Path(description="a Grid or MicroGrid id")],
-                     category: Annotated[str | None, Query(description="issue category (service code)")] = None):
+def grid_responsible(
+    store: StoreDep,
+    grid_id: Annotated[str, Path(description="a Grid or MicroGrid id")],
+    category: Annotated[str | None, Query(description="issue category (service code)")] = None,
+):
     """Who answers for a matter of `category` in this grid, level by level from the grid up."""
-    return AreaResponsible(area_id=grid_id, category=category,
-                           responsible=responsible.for_area(store=store, area_id=grid_id, category=category))
-
-
-def _conflict(exc: steps.StepConflict) -> JSONResponse:
-    return JSONResponse({"detail": str(exc), "current": IssueState(**exc.state).model_dump(mode="json")},
-                        status_code=409)
+    return AreaResponsible(
+        area_id=grid_id,
+        category=category,
+        responsible=responsible.for_area(store=store, area_id=grid_id, category=category),
+    )
 
 
 @router.post("/issues", response_model=IssueState, status_code=201, responses={**_ERRORS, **_CONFLICT})
 def file_issue(store: StoreDep, body: IssueCreate):
     """Files a new issue at a level: the Issue and its first step `filed`."""
-    try:
-        return steps.file_issue(store=store, issue_id=body.id, title=body.title, category=body.category,
-                                channel=body.channel, located_in_id=body.located_in_id, level=body.level,
-                                at=body.at, by_id=body.by_id, meeting_id=body.meeting_id, note=body.note,
-                                satisfaction=body.satisfaction)
-    except steps.StepConflict as exc:
-        return _conflict(exc)
+    return steps.file_issue(
+        store=store,
+        issue_id=body.id,
+        title=body.title,
+        category=body.category,
+        channel=body.channel,
+        located_in_id=body.located_in_id,
+        level=body.level,
+        at=body.at,
+        by_id=body.by_id,
+        meeting_id=body.meeting_id,
+        note=body.note,
+        satisfaction=body.satisfaction,
+    )
 
 
 @router.post("/issues/{issue_id}/steps", response_model=IssueState, status_code=201, responses={**_ERRORS, **_CONFLICT})
 def add_step(store: StoreDep, issue_id: Annotated[str, Path(description="the issue's id")], body: StepCreate):
     """Records one step (accept, escalate, supervise, resolve, close, reopen), checked against the
     trail rules and written with the issue's new status and level in one transaction."""
-    try:
-        return steps.add_step(store=store, issue_id=issue_id, action=body.action, level=body.level, at=body.at,
-                              due=body.due, by_id=body.by_id, note=body.note, expected_seq=body.expected_seq)
-    except steps.StepConflict as exc:
-        return _conflict(exc)
+    return steps.add_step(
+        store=store,
+        issue_id=issue_id,
+        action=body.action,
+        level=body.level,
+        at=body.at,
+        due=body.due,
+        by_id=body.by_id,
+        note=body.note,
+        expected_seq=body.expected_seq,
+    )

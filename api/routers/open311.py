@@ -1,17 +1,18 @@
 """Open311 GeoReport v2, read side (wiki.open311.org/GeoReport_v2): /open311/v2/services.json,
 /open311/v2/requests.json and /open311/v2/requests/{id}.json. Errors come as the spec has them:
 a list of {code, description}."""
+
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.deps import StoreDep
-from graph.errors import NotFound, UserError
-from graph.issues import open311
+from api.deps import Limit, Offset, StoreDep
+from api.responses import Responses
+from graph.catalogue.paging import PAGE_SIZE_MAX
+from graph.services.issues import open311
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"])
 
@@ -51,43 +52,50 @@ class Open311Error(BaseModel):
     description: str
 
 
-_ERRORS = {400: {"model": list[Open311Error]}, 404: {"model": list[Open311Error]}}
-
-
-def _error(code: int, exc: Exception) -> JSONResponse:
-    return JSONResponse([{"code": code, "description": str(exc)}], status_code=code)
+_ERRORS: Responses = {400: {"model": list[Open311Error]}, 404: {"model": list[Open311Error]}}
 
 
 @router.get("/services.json", response_model=list[Service])
-def services(store: StoreDep, jurisdiction_id: Annotated[str | None, Query(description="ignored: one jurisdiction")] = None):
+def services(
+    store: StoreDep,
+    jurisdiction_id: Annotated[str | None, Query(description="ignored: one jurisdiction")] = None,
+):
     """The issue categories as services."""
     return open311.services(store=store)
 
 
 @router.get("/requests.json", response_model=list[ServiceRequest], responses=_ERRORS)
-def requests(store: StoreDep,
-             service_request_id: Annotated[str | None, Query(description="comma-separated ids; overrides the other filters")] = None,
-             service_code: Annotated[str | None, Query(description="comma-separated service codes")] = None,
-             start_date: Annotated[str | None, Query(description="earliest requested_datetime (W3C)")] = None,
-             end_date: Annotated[str | None, Query(description="latest requested_datetime (W3C)")] = None,
-             status: Annotated[str | None, Query(description="open, closed or both comma-separated")] = None,
-             jurisdiction_id: Annotated[str | None, Query(description="ignored")] = None,
-             limit: Annotated[int, Query(ge=1, le=1000)] = 1000, offset: Annotated[int, Query(ge=0)] = 0):
+def requests(
+    store: StoreDep,
+    service_request_id: Annotated[
+        str | None, Query(description="comma-separated ids; overrides the other filters")
+    ] = None,
+    service_code: Annotated[str | None, Query(description="comma-separated service codes")] = None,
+    start_date: Annotated[str | None, Query(description="earliest requested_datetime (W3C)")] = None,
+    end_date: Annotated[str | None, Query(description="latest requested_datetime (W3C)")] = None,
+    status: Annotated[str | None, Query(description="open, closed or both comma-separated")] = None,
+    jurisdiction_id: Annotated[str | None, Query(description="ignored")] = None,
+    limit: Limit = PAGE_SIZE_MAX,
+    offset: Offset = 0,
+):
     """Service requests, newest first. Without dates: the most recent 90 days, as the spec says."""
-    try:
-        return open311.requests(store=store, service_request_id=service_request_id, service_code=service_code,
-                                status=status, start_date=start_date, end_date=end_date, limit=limit, offset=offset)
-    except NotFound as exc:
-        return _error(404, exc)
-    except UserError as exc:
-        return _error(400, exc)
+    return open311.requests(
+        store=store,
+        service_request_id=service_request_id,
+        service_code=service_code,
+        status=status,
+        start_date=start_date,
+        end_date=end_date,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/requests/{request_id}.json", response_model=list[ServiceRequest], responses=_ERRORS)
-def request(store: StoreDep, request_id: Annotated[str, Path(description="the issue's id")],
-            jurisdiction_id: Annotated[str | None, Query(description="ignored")] = None):
+def request(
+    store: StoreDep,
+    request_id: Annotated[str, Path(description="the issue's id")],
+    jurisdiction_id: Annotated[str | None, Query(description="ignored")] = None,
+):
     """One service request, as a one-element list."""
-    try:
-        return open311.request(store=store, request_id=request_id)
-    except NotFound as exc:
-        return _error(404, exc)
+    return open311.request(store=store, request_id=request_id)

@@ -1,4 +1,5 @@
 """GET /people/{id}: a person's picture (cadres: linked communities, committees they lead)."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from api.deps import StoreDep
 from api.responses import READ
-from graph import people
+from graph.services import people
 
 router = APIRouter(prefix="/people", tags=["people"])
 

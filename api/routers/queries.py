@@ -1,4 +1,5 @@
 """GET /queries lists the catalogue (cypher/queries/*.cypher); POST /queries/{name} runs one."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any
@@ -8,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import StoreDep
 from api.responses import READ
-from graph import catalogue
+from graph.catalogue import reads, statements
 
 router = APIRouter(prefix="/queries", tags=["queries"])
 
@@ -27,10 +28,27 @@ class ColumnInfo(BaseModel):
 
 
 class QueryInfo(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "name": "grid_units", "description": "Which co-building units cover a grid: ...",
-        "params": [{"name": "grid_id", "type": "string", "required": True, "default": None, "description": "the grid's id"}],
-        "returns": [{"name": "unit_id", "type": "string"}], "notes": []}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "grid_units",
+                    "description": "Which co-building units cover a grid: ...",
+                    "params": [
+                        {
+                            "name": "grid_id",
+                            "type": "string",
+                            "required": True,
+                            "default": None,
+                            "description": "the grid's id",
+                        }
+                    ],
+                    "returns": [{"name": "unit_id", "type": "string"}],
+                    "notes": [],
+                }
+            ]
+        }
+    )
     name: str
     description: str
     params: list[ParamInfo]
@@ -39,12 +57,24 @@ class QueryInfo(BaseModel):
 
 
 class QueryResult(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "name": "grid_units", "columns": ["unit_id", "unit_name", "via"],
-        "rows": [{"unit_id": "U-0001", "unit_name": "龙岩市财政局", "via": "pairing"}], "row_count": 1, "truncated": False}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "grid_units",
+                    "columns": ["unit_id", "unit_name", "via"],
+                    "rows": [{"unit_id": "U-0001", "unit_name": "龙岩市财政局", "via": "pairing"}],
+                    "row_count": 1,
+                    "truncated": False,
+                }
+            ]
+        }
+    )
     name: str
     columns: list[str]
-    rows: list[dict[str, Any]] = Field(description="values as JSON: nodes {id, element_id, labels, properties}, dates as ISO strings")
+    rows: list[dict[str, Any]] = Field(
+        description="values as JSON: nodes {id, element_id, labels, properties}, dates as ISO strings"
+    )
     row_count: int
     truncated: bool = Field(description="true when the row cap stopped the fetch")
 
@@ -52,16 +82,23 @@ class QueryResult(BaseModel):
 @router.get("", response_model=list[QueryInfo])
 def list_queries():
     """Every catalogue query: name, description, parameters (type, default) and returned columns."""
-    return [q.public() for q in catalogue.catalogue().values()]
+    return [q.public() for q in statements.catalogue().values()]
 
 
 @router.post("/{name}", response_model=QueryResult, responses=READ)
-def run_query(store: StoreDep,
-              name: Annotated[str, Path(description="a catalogue query's name", examples=["grid_units"])],
-              params: Annotated[dict[str, Any] | None, Body(description="the query's parameters by name",
-                                                             examples=[{"grid_id": "G-350802006002-01", "limit": 10}])] = None):
+def run_query(
+    store: StoreDep,
+    name: Annotated[str, Path(description="a catalogue query's name", examples=["grid_units"])],
+    params: Annotated[
+        dict[str, Any] | None,
+        Body(
+            description="the query's parameters by name",
+            examples=[{"grid_id": "G-350802006002-01", "limit": 10}],
+        ),
+    ] = None,
+):
     """Runs one catalogue query in a read transaction, its parameters checked against its header
     (422 names the bad one), with a timeout (408) and a row cap (`truncated`)."""
-    result = catalogue.run(name, params, store=store)
+    result = reads.read(statements.get(name).name, params, store=store)
     rows = result.json_rows()
     return QueryResult(name=name, columns=result.columns, rows=rows, row_count=len(rows), truncated=result.truncated)

@@ -1,5 +1,5 @@
 // name: issues_overdue
-// description: Issues overdue at a level at time as_of (MODEL.md "Issues and the escalation loop"):
+// description: Issues overdue at a level at time as_of (docs/model.md "Definitions the API follows"):
 // counting only steps at or before as_of, the latest `accepted` step at the level has a `due`
 // earlier than as_of, and no later step moved the issue on (`escalated`) or ended it (`resolved`,
 // `closed`). Each row names the issue, its community and street, the level, when it was accepted

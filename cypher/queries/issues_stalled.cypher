@@ -1,6 +1,6 @@
 // name: issues_stalled
-// description: Issues stalled between two levels at time as_of (MODEL.md "Issues and the escalation
-// loop"): counting only steps at or before as_of, the issue's latest step other than `supervised`
+// description: Issues stalled between two levels at time as_of (docs/model.md "Definitions the API
+// follows"): counting only steps at or before as_of, the issue's latest step other than `supervised`
 // is `escalated` at the lower level of `between` (so it is neither resolved nor closed and the
 // upper level has not accepted it), and as_of minus that step's time is at least min_days whole
 // 24-hour days. Supervision reminders do not un-stall an issue. Each row names the issue, its

@@ -1,7 +1,7 @@
 // name: resolution_by_level
 // description: Resolved issues by resolution level and category. An issue counts as resolved when
 // its status is resolved or closed and its trail holds a `resolved` step; its resolution level is
-// the level of its latest `resolved` step (MODEL.md). Optionally only resolutions in a date
+// the level of its latest `resolved` step (docs/model.md). Optionally only resolutions in a date
 // window. Levels in order grid, community, street, district, then by category.
 // param: from_date: date = null -- earliest day of the resolved step (inclusive)
 // param: to_date: date = null -- latest day of the resolved step (inclusive)

@@ -1,6 +1,6 @@
 // name: stats_overview
-// description: The article's figures (BRIEF.md) computed from the graph, one row per figure key
-// (graph/figures.py holds the labels and the article's values; docs/demo-data.md the definitions).
+// description: The article's figures (docs/demo-data.md) computed from the graph, one row per figure key
+// (graph/services/stats/figures.py holds the labels and the article's values; docs/demo-data.md the definitions).
 // "since" periods count Beijing dates from $since: meetings and activities by their date, issues by
 // resolved_at, funding by year. "Solved" means status resolved or closed with a resolved_at.
 // Coverage figures are percentages (2 decimals), null when there is nothing to cover.

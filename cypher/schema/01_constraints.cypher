@@ -1,5 +1,5 @@
 // name: constraints
-// description: A uniqueness constraint on `id` for every label of the model (MODEL.md).
+// description: A uniqueness constraint on `id` for every label of the model (docs/model.md).
 // Idempotent: IF NOT EXISTS. Each constraint also gives the range index that MERGE on id uses.
 
 CREATE CONSTRAINT district_id IF NOT EXISTS FOR (n:District) REQUIRE n.id IS UNIQUE;

@@ -1,4 +1,2 @@
-"""The knowledge model in code (MODEL.md): enumerations, node types, and the input file kinds."""
-from graph.model.enums import *  # noqa: F401,F403
-from graph.model.kinds import BY_NAME, KINDS, FileKind, Ref  # noqa: F401
-from graph.model.nodes import LABELS, NODE_MODELS, NodeModel  # noqa: F401
+"""The knowledge model in code (docs/model.md): enumerations (enums), field types (types), node types
+(nodes), the input file kinds (kinds), the trail rules (trail_rules), display names (vocabulary)."""

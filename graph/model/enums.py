@@ -1,4 +1,5 @@
-"""The model's enumerations (MODEL.md). Values are the strings stored in Neo4j."""
+"""The model's enumerations (docs/model.md). Values are the strings stored in Neo4j."""
+
 from enum import StrEnum
 
 
@@ -80,6 +81,7 @@ class IssueStatus(StrEnum):
 
 class Level(StrEnum):
     """Issue levels, in order: grid < community < street < district."""
+
     grid = "grid"
     community = "community"
     street = "street"
@@ -95,6 +97,26 @@ class Level(StrEnum):
 
 
 LEVEL_ORDER = [Level.grid, Level.community, Level.street, Level.district]
+
+
+class Between(StrEnum):
+    """A pair of consecutive levels an issue can stall between: escalated from the lower, not yet
+    accepted by the upper."""
+
+    grid_community = "grid-community"
+    community_street = "community-street"
+    street_district = "street-district"
+
+    @property
+    def from_level(self) -> Level:
+        return Level(self.value.split("-")[0])
+
+    @property
+    def to_level(self) -> Level:
+        return Level(self.value.split("-")[1])
+
+
+BETWEENS = [b.value for b in Between]
 
 
 class StepAction(StrEnum):
@@ -113,6 +135,7 @@ class EvaluationKind(StrEnum):
 
 class DocumentKind(StrEnum):
     """Extension: policy documents (e.g. the 4 guidance documents on red property standards)."""
+
     guidance = "guidance"
     regulation = "regulation"
     notice = "notice"

@@ -1,20 +1,37 @@
-"""Node types: one pydantic model per label of MODEL.md (plus extensions), with the required
+"""Node types: one pydantic model per label of the model (docs/model.md), with the required
 properties and their enumerations. API responses and ingest rows are built from these."""
+
 from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
+from graph.core.errors import ParamError
 from graph.model.enums import (
-    AdminOrgKind, CommunityKind, DocumentKind, EvaluationKind, GridKind, IssueChannel, IssueStatus,
-    Level, MeetingKind, PartyOrgKind, PropertyMode, StepAction, StreetKind, TaskStatus, UnitKind, UnitLevel,
+    AdminOrgKind,
+    CommunityKind,
+    DocumentKind,
+    EvaluationKind,
+    GridKind,
+    IssueChannel,
+    IssueStatus,
+    Level,
+    MeetingKind,
+    PartyOrgKind,
+    PropertyMode,
+    StepAction,
+    StreetKind,
+    TaskStatus,
+    UnitKind,
+    UnitLevel,
 )
 from graph.model.types import Bool, Date, DateTime, Id, MaskedPhone, Name, Stars, StrList, Text, Yuan, col
 
 
 class NodeModel(BaseModel):
     """Every node has a string `id`, unique within its label."""
+
     model_config = ConfigDict(extra="forbid", use_enum_values=True, populate_by_name=True)
     label: ClassVar[str]
     id: Id = col("编号", "unique within the label; areas use the official division code")
@@ -51,7 +68,9 @@ class MicroGrid(Named):
 
 class Compound(Named):
     label: ClassVar[str] = "Compound"
-    property_mode: PropertyMode = col("物业模式", "who manages it: a company, a management committee, self-managed, or the community")
+    property_mode: PropertyMode = col(
+        "物业模式", "who manages it: a company, a management committee, self-managed, or the community"
+    )
 
 
 class Building(Named):
@@ -77,7 +96,9 @@ class Unit(Named):
 
 class Department(Named):
     label: ClassVar[str] = "Department"
-    categories: StrList = col("负责类别", "issue categories it answers for (service codes, ';'-separated)", default_factory=list)
+    categories: StrList = col(
+        "负责类别", "issue categories it answers for (service codes, ';'-separated)", default_factory=list
+    )
 
 
 class PropertyCompany(Named):
@@ -102,6 +123,7 @@ class Person(Named):
 
 class IssueCategory(Named):
     """Extension: the issue-category vocabulary (Open311 service_code = id)."""
+
     label: ClassVar[str] = "IssueCategory"
     name_en: Text | None = col("英文名称", "English name", default=None)
     description: Text | None = col("说明", "what belongs here", default=None)
@@ -109,6 +131,7 @@ class IssueCategory(Named):
 
 class Document(Named):
     """Extension: policy and guidance documents."""
+
     label: ClassVar[str] = "Document"
     kind: DocumentKind = col("类型", "guidance, regulation or notice")
     date: Date | None = col("日期", "date issued", default=None)
@@ -165,6 +188,7 @@ class Issue(NodeModel):
 
 class Step(NodeModel):
     """One event of an issue's trail; `id` is `<issue id>#<seq>`."""
+
     label: ClassVar[str] = "Step"
     seq: int = col("序号", "1, 2, 3... in order", ge=1)
     action: StepAction = col("动作", "filed, accepted, escalated, supervised, resolved, closed, reopened")
@@ -198,9 +222,40 @@ class PointItem(Named):
 
 
 NODE_MODELS: list[type[NodeModel]] = [
-    District, Street, Community, Grid, MicroGrid, Compound, Building, PartyOrg, AdminOrg, Unit,
-    Department, PropertyCompany, OwnersCommittee, PropertyMgmtCommittee, Person, IssueCategory,
-    Document, Meeting, Task, Project, Funding, Activity, Issue, Step, Evaluation, Award,
-    PointCategory, PointItem,
+    District,
+    Street,
+    Community,
+    Grid,
+    MicroGrid,
+    Compound,
+    Building,
+    PartyOrg,
+    AdminOrg,
+    Unit,
+    Department,
+    PropertyCompany,
+    OwnersCommittee,
+    PropertyMgmtCommittee,
+    Person,
+    IssueCategory,
+    Document,
+    Meeting,
+    Task,
+    Project,
+    Funding,
+    Activity,
+    Issue,
+    Step,
+    Evaluation,
+    Award,
+    PointCategory,
+    PointItem,
 ]
 LABELS: dict[str, type[NodeModel]] = {m.label: m for m in NODE_MODELS}
+
+
+def check_label(field: str, label: str | None) -> str | None:
+    """`label` if it is a label of the model (or None); ParamError naming the field otherwise."""
+    if label is not None and label not in LABELS:
+        raise ParamError(field, f"{label!r} is not a label of the model (one of {', '.join(sorted(LABELS))})")
+    return label

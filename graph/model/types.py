@@ -1,4 +1,5 @@
 """Field types shared by the model: ids, names, dates, lists and booleans as spreadsheets write them."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 # China Standard Time: a timestamp written without an offset in a ledger means Beijing time.
 CST = timezone(timedelta(hours=8))
 
-Id = Annotated[str, BeforeValidator(lambda v: _plain_str(v)), StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Id = Annotated[
+    str,
+    BeforeValidator(lambda v: _plain_str(v)),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 
@@ -30,7 +35,9 @@ def _split_list(v: Any) -> Any:
     return v
 
 
-StrList = Annotated[list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]], BeforeValidator(_split_list)]
+StrList = Annotated[
+    list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]], BeforeValidator(_split_list)
+]
 
 _TRUE = {"true", "1", "yes", "y", "是", "t"}
 _FALSE = {"false", "0", "no", "n", "否", "f"}

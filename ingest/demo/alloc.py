@@ -3,18 +3,26 @@
 All randomness comes from one `random.Random(seed)` passed in, consumed in a fixed order, so a
 seed always gives the same files.
 """
+
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import Sequence
 
 from ingest.demo.calibration import at
 
 
-def allocate(total: int, n: int, rng: random.Random, *, minimum: int = 0,
-             weights: Sequence[float] | None = None, caps: Sequence[int] | None = None,
-             jitter: float = 0.5) -> list[int]:
+def allocate(
+    total: int,
+    n: int,
+    rng: random.Random,
+    *,
+    minimum: int = 0,
+    weights: Sequence[float] | None = None,
+    caps: Sequence[int] | None = None,
+    jitter: float = 0.5,
+) -> list[int]:
     """`n` whole numbers summing to exactly `total`, each >= `minimum` (and <= its cap), roughly
     in proportion to `weights` with some random spread (`jitter` 0 = strictly proportional)."""
     if n == 0:
@@ -75,6 +83,6 @@ def chunks(items: Sequence, sizes: Sequence[int]) -> list[list]:
     """Splits `items` into consecutive runs of the given sizes."""
     out, i = [], 0
     for s in sizes:
-        out.append(list(items[i:i + s]))
+        out.append(list(items[i : i + s]))
         i += s
     return out

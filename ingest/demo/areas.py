@@ -1,11 +1,12 @@
 """Areas: the real divisions, which communities have a big party committee, and the invented
 grids, micro-grids (each with its grid worker) and compounds."""
+
 from __future__ import annotations
 
 from ingest.demo import names
 from ingest.demo.alloc import allocate
 from ingest.demo.world import Comm, Compound, World
-from ingest.divisions import iter_divisions
+from ingest.divisions.sources import iter_divisions
 
 MODES = ("mgmt_committee", "self_managed", "community_fallback")
 MODE_SHARES = (0.3, 0.4, 0.3)
@@ -24,8 +25,14 @@ def divisions(w: World, code: str) -> None:
             w.files.write("streets", {k: rec[k] for k in ("id", "name", "kind", "district_id")})
         else:
             st = w.streets[rec["street_id"]]
-            c = Comm(id=rec["id"], name=rec["name"], kind=rec["kind"], street=rec["street_id"],
-                     district=st["district"], central=st["kind"] == "street")
+            c = Comm(
+                id=rec["id"],
+                name=rec["name"],
+                kind=rec["kind"],
+                street=rec["street_id"],
+                district=st["district"],
+                central=st["kind"] == "street",
+            )
             w.comms.append(c)
             w.by_id[c.id] = c
 
@@ -44,8 +51,16 @@ def choose_bpcs(w: World) -> None:
         c.bpc = True
         c.urban_village = c.kind == "village"
     for c in w.comms:
-        w.files.write("communities", {"id": c.id, "name": c.name, "kind": c.kind,
-                                      "urban_village": c.urban_village, "street_id": c.street})
+        w.files.write(
+            "communities",
+            {
+                "id": c.id,
+                "name": c.name,
+                "kind": c.kind,
+                "urban_village": c.urban_village,
+                "street_id": c.street,
+            },
+        )
 
 
 def grids(w: World) -> None:
@@ -53,13 +68,18 @@ def grids(w: World) -> None:
     other grids (markets, schools, parks), so that every community has at least one grid."""
     rng, t = w.rng, w.t
     bpcs = w.bpcs
-    per = allocate(t["compound_grids"], len(bpcs), rng, minimum=1,
-                   weights=[1.0 if c.kind == "community" else 0.4 for c in bpcs])
-    for c, n in zip(bpcs, per):
+    per = allocate(
+        t["compound_grids"],
+        len(bpcs),
+        rng,
+        minimum=1,
+        weights=[1.0 if c.kind == "community" else 0.4 for c in bpcs],
+    )
+    for c, n in zip(bpcs, per, strict=True):
         for _ in range(n):
             _grid(w, c, "compound")
     villages = [c for c in w.comms if c.kind == "village"]
-    for c, n in zip(villages, allocate(t["villagers_groups"], len(villages), rng, minimum=1)):
+    for c, n in zip(villages, allocate(t["villagers_groups"], len(villages), rng, minimum=1), strict=True):
         for _ in range(n):
             _grid(w, c, "villagers_group")
     bare = [c for c in w.comms if not c.grids]
@@ -93,9 +113,14 @@ def micro_grids(w: World) -> None:
     """Micro-grids (in villages: villagers' party groups), each with its own grid worker; the
     first micro-grid's worker also leads the grid, some also as health supervisor."""
     gids = [g for c in w.comms for g in c.grids]
-    per = allocate(w.t["micro_grids"], len(gids), w.rng, minimum=1,
-                   weights=[2.0 if w.grid_kind[g] == "compound" else 1.0 for g in gids])
-    for gid, n in zip(gids, per):
+    per = allocate(
+        w.t["micro_grids"],
+        len(gids),
+        w.rng,
+        minimum=1,
+        weights=[2.0 if w.grid_kind[g] == "compound" else 1.0 for g in gids],
+    )
+    for gid, n in zip(gids, per, strict=True):
         c = w.by_id[w.grid_comm[gid]]
         for k in range(1, n + 1):
             mid = f"MG-{gid[2:]}-{k}"
@@ -117,7 +142,7 @@ def compounds(w: World) -> None:
     rng, t = w.rng, w.t
     cgrids = [g for c in w.comms for g in c.compound_grids]
     total = t["company_compounds"] + t["compounds_without_company"]
-    for gid, n in zip(cgrids, allocate(total, len(cgrids), rng, minimum=1)):
+    for gid, n in zip(cgrids, allocate(total, len(cgrids), rng, minimum=1), strict=True):
         c = w.by_id[w.grid_comm[gid]]
         for _ in range(n):
             cid = f"C-{c.id}-{len(c.compounds) + 1:03d}"
@@ -125,11 +150,11 @@ def compounds(w: World) -> None:
             c.compounds.append(cid)
     order = list(range(len(w.compounds)))
     rng.shuffle(order)
-    company, rest = order[: t["company_compounds"]], order[t["company_compounds"]:]
+    company, rest = order[: t["company_compounds"]], order[t["company_compounds"] :]
     shares = allocate(len(rest), len(MODES), rng, weights=MODE_SHARES, jitter=0)
     i = 0
-    for mode, n in zip(MODES, shares):
-        for k in rest[i:i + n]:
+    for mode, n in zip(MODES, shares, strict=True):
+        for k in rest[i : i + n]:
             w.compounds[k].mode = mode
         i += n
     for k in rng.sample(order, t["compound_branches"]):

@@ -1,15 +1,16 @@
-"""What the demo generator aims at: the article's figures (graph.figures) plus the detail the
+"""What the demo generator aims at: the article's figures (graph.services.stats.figures) plus the detail the
 article leaves open, for the xinluo tier; scaled in proportion for the benchmark tiers.
 
 Every count here is exact for xinluo. The invented ones (total compounds, grids, issues still
 open, 2023 history, ...) are chosen to be plausible and are listed in docs/demo-data.md.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from graph.figures import BY_KEY
 from graph.model.types import CST
+from graph.services.stats.figures import BY_KEY
 
 # tier -> the division code it covers
 TIERS: dict[str, str] = {"xinluo": "350802", "longyan": "3508", "fujian": "35"}
@@ -22,8 +23,8 @@ AS_OF = date(2025, 4, 30)
 HISTORY_START = date(2023, 1, 1)
 AWARD_YEAR = 2023
 MIN_FUNDING = 30_000
-FUNDING_STEP = 500          # amounts are whole multiples of 500 yuan
-SATISFIED = 4               # a rating of 4 or 5 (of 5) counts as satisfied
+FUNDING_STEP = 500  # amounts are whole multiples of 500 yuan
+SATISFIED = 4  # a rating of 4 or 5 (of 5) counts as satisfied
 
 
 def _fig(key: str) -> int:
@@ -32,27 +33,27 @@ def _fig(key: str) -> int:
 
 XINLUO: dict[str, int] = {
     # --- areas ---
-    "bpc": _fig("bpc_communities"),          # 76 communities + 20 urban villages in Xinluo
+    "bpc": _fig("bpc_communities"),  # 76 communities + 20 urban villages in Xinluo
     "compound_grids": _fig("compound_grids"),
-    "villagers_groups": 1700,                # villagers' group grids over the 282 villages
-    "other_grids": 40,                       # markets, schools, industrial parks
+    "villagers_groups": 1700,  # villagers' group grids over the 282 villages
+    "other_grids": 40,  # markets, schools, industrial parks
     "micro_grids": _fig("micro_grids"),
-    "company_compounds": 426,                # compounds with a property company
+    "company_compounds": 426,  # compounds with a property company
     "compounds_without_company": _fig("compounds_without_company"),
     "compound_branches": _fig("compound_branches"),
-    "branch_buildings": 5430,                # buildings of the compounds that have a branch
-    "other_buildings": 1600,                 # buildings of the other compounds
+    "branch_buildings": 5430,  # buildings of the compounds that have a branch
+    "other_buildings": 1600,  # buildings of the other compounds
     "building_groups": _fig("building_groups"),
     "red_ocs": _fig("red_owners_committees"),
     "red_pcs": _fig("red_property_companies"),
     # --- cadres, units, money ---
     "cadres": _fig("cadres"),
     "units": _fig("paired_units"),
-    "second_pairings": 50,                   # units paired with a second community
+    "second_pairings": 50,  # units paired with a second community
     "funding_total": _fig("funding_total"),
-    "funding_rows_2023": 20,                 # history before the period (not counted)
-    "funding_rows_2024": 110,                # unit-years that delivered funds in 2024
-    "funding_rows_2025": 35,                 # ... and in 2025 (to the end of April)
+    "funding_rows_2023": 20,  # history before the period (not counted)
+    "funding_rows_2024": 110,  # unit-years that delivered funds in 2024
+    "funding_rows_2025": 35,  # ... and in 2025 (to the end of April)
     "projects": _fig("projects"),
     # --- meetings ---
     "joint_meetings": _fig("joint_meetings"),
@@ -73,7 +74,7 @@ XINLUO: dict[str, int] = {
     "petitions_2023": 200,
     "platform_solved": _fig("platform_solved"),
     "platform_open": 200,
-    "platform_rated": 4500,                  # residents who rated a platform-solved problem
+    "platform_rated": 4500,  # residents who rated a platform-solved problem
     # --- people and activities ---
     "registered": _fig("registered_members"),
     "participations": _fig("volunteer_participations"),

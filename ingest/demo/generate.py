@@ -1,15 +1,16 @@
 """`generate(tier, out, seed)`: the whole demo dataset as ordinary input files, in one pass."""
+
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
-from graph.errors import UserError
+from graph.core.errors import UserError
 from ingest.demo import areas, extras, issues, meetings, orgs, people, units
 from ingest.demo.calibration import TIERS, targets
 from ingest.demo.world import World
-from ingest.demo.writer import Files
-from ingest.divisions import iter_divisions
+from ingest.divisions.sources import iter_divisions
+from ingest.input_files import Files
 
 
 def generate(tier: str, out: Path, seed: int = 7) -> dict[str, int]:

@@ -1,11 +1,12 @@
 """Writes one issue and its trail: who acts at each level, and the issue's status, level and
-resolved_at as its steps leave them (the same answer as graph.trail.derive_state)."""
+resolved_at as its steps leave them (the same answer as graph.model.trail_rules.derive_state)."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
-from graph.model.enums import Level
 from ingest.demo.orgs import admin_of, cc, committee_of
+from ingest.demo.trails import PlacedStep, level_above
 from ingest.demo.vocabulary import ISSUE_CATEGORIES
 from ingest.demo.world import World
 
@@ -30,16 +31,17 @@ def handler(w: World, comm: str, grid: str | None, level: str, action: str, cate
     return w.department(c.district, ISSUE_CATEGORIES[category][2])
 
 
-def state(steps: list[tuple]) -> tuple[str, str, datetime | None]:
+def state(steps: list[PlacedStep]) -> tuple[str, str, datetime | None]:
     """(status, current level, resolved_at) after the steps."""
-    status, level, resolved_at = "open", steps[0][1], None
+    status, level = "open", steps[0].level
+    resolved_at: datetime | None = None
     for action, lv, when, _ in steps:
         if action in ("filed", "accepted", "reopened"):
             if action != "accepted":
                 status, resolved_at = "open", None
             level = lv
         elif action == "escalated":
-            level = Level(lv).next().value
+            level = level_above(lv)
         elif action == "resolved":
             status, level, resolved_at = "resolved", lv, when
         elif action == "closed":
@@ -47,18 +49,50 @@ def state(steps: list[tuple]) -> tuple[str, str, datetime | None]:
     return status, level, resolved_at
 
 
-def write_issue(w: World, *, channel: str, category: str, title: str, located: str, comm: str,
-                grid: str | None, steps: list[tuple], meeting: str | None = None,
-                satisfaction: int | None = None) -> str:
+def write_issue(
+    w: World,
+    *,
+    channel: str,
+    category: str,
+    title: str,
+    located: str,
+    comm: str,
+    grid: str | None,
+    steps: list[PlacedStep],
+    meeting: str | None = None,
+    satisfaction: int | None = None,
+) -> str:
     w._issues += 1
     iid = f"I-{w._issues:07d}"
     status, level, resolved_at = state(steps)
-    w.files.write("issues", {
-        "id": iid, "title": title, "category": category, "channel": channel, "reported_at": steps[0][2],
-        "status": status, "level": level, "resolved_at": resolved_at,
-        "satisfaction": satisfaction if resolved_at else None, "located_in_id": located, "meeting_id": meeting})
+    w.files.write(
+        "issues",
+        {
+            "id": iid,
+            "title": title,
+            "category": category,
+            "channel": channel,
+            "reported_at": steps[0].when,
+            "status": status,
+            "level": level,
+            "resolved_at": resolved_at,
+            "satisfaction": satisfaction if resolved_at else None,
+            "located_in_id": located,
+            "meeting_id": meeting,
+        },
+    )
     for seq, (action, lv, when, due) in enumerate(steps, start=1):
-        w.files.write("issue_steps", {"id": f"{iid}#{seq}", "seq": seq, "action": action, "level": lv, "at": when,
-                                      "due": due, "issue_id": iid,
-                                      "by_id": handler(w, comm, grid, lv, action, category)})
+        w.files.write(
+            "issue_steps",
+            {
+                "id": f"{iid}#{seq}",
+                "seq": seq,
+                "action": action,
+                "level": lv,
+                "at": when,
+                "due": due,
+                "issue_id": iid,
+                "by_id": handler(w, comm, grid, lv, action, category),
+            },
+        )
     return iid

@@ -1,8 +1,11 @@
 """Residents' issues by channel, each with its escalation trail: evening talks, joint meetings
 and door-to-door visits (residents' difficulties), petitions, and the platform."""
+
 from __future__ import annotations
 
-from datetime import date, timedelta
+import random
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from itertools import accumulate
 
 from ingest.demo import trails
@@ -14,32 +17,58 @@ from ingest.demo.vocabulary import EVERYDAY_CATEGORIES, ISSUE_CATEGORIES, ISSUE_
 from ingest.demo.world import World
 
 LEVELS = ("grid", "community", "street", "district")
-FILED = {"evening_talk": (6, 4, 0, 0), "platform": (1, 0, 0, 0), "visit": (5, 5, 0, 0),
-         "joint_meeting": (0, 1, 0, 0), "petition": (0, 7, 3, 0)}
-RESOLUTION = {"evening_talk": (45, 30, 18, 7), "platform": (50, 35, 12, 3), "visit": (30, 40, 20, 10),
-              "joint_meeting": (0, 20, 30, 50), "petition": (0, 35, 45, 20)}
+FILED = {
+    "evening_talk": (6, 4, 0, 0),
+    "platform": (1, 0, 0, 0),
+    "visit": (5, 5, 0, 0),
+    "joint_meeting": (0, 1, 0, 0),
+    "petition": (0, 7, 3, 0),
+}
+RESOLUTION = {
+    "evening_talk": (45, 30, 18, 7),
+    "platform": (50, 35, 12, 3),
+    "visit": (30, 40, 20, 10),
+    "joint_meeting": (0, 20, 30, 50),
+    "petition": (0, 35, 45, 20),
+}
 OPEN_STATES = ("in_progress", "overdue", "stalled", "waiting", "fresh")
 OPEN_WEIGHTS = (35, 25, 30, 5, 5)
-LO = at(SINCE + timedelta(days=7), 8)            # free-standing issues of the period start here
-END_2023 = at(date(2023, 12, 28), 18)             # ... and the 2023 history ends here
+LO = at(SINCE + timedelta(days=7), 8)  # free-standing issues of the period start here
+END_2023 = at(date(2023, 12, 28), 18)  # ... and the 2023 history ends here
 LO_2023 = at(HISTORY_START + timedelta(days=7), 8)
 
 
-def _level(rng, weights, floor: str, ceiling: str = "district") -> str:
+def _level(rng: random.Random, weights: Sequence[int], floor: str, ceiling: str = "district") -> str:
     lo, hi = LEVELS.index(floor), LEVELS.index(ceiling)
-    opts = [(lv, wt) for i, (lv, wt) in enumerate(zip(LEVELS, weights)) if lo <= i <= hi and wt > 0]
+    opts = [(lv, wt) for i, (lv, wt) in enumerate(zip(LEVELS, weights, strict=True)) if lo <= i <= hi and wt > 0]
     if not opts:
         return floor
     return rng.choices([o[0] for o in opts], [o[1] for o in opts])[0]
 
 
-def trail(w: World, channel: str, *, solved: bool, start=None, lo=LO, hi=trails.END, reopen: bool = False) -> list[tuple]:
+def _fitted(placed: list[trails.PlacedStep] | None, what: str) -> list[trails.PlacedStep]:
+    """The placed trail; one that could not be placed is a calibration error, not an issue to write."""
+    if placed is None:
+        raise ValueError(f"{what}: no trail fits")
+    return placed
+
+
+def trail(
+    w: World,
+    channel: str,
+    *,
+    solved: bool,
+    start: datetime | None = None,
+    lo: datetime = LO,
+    hi: datetime = trails.END,
+    reopen: bool = False,
+) -> list[trails.PlacedStep]:
     rng = w.rng
     filed = rng.choices(LEVELS, FILED[channel])[0]
     if solved:
         level = _level(rng, RESOLUTION[channel], filed)
         steps = trails.resolved(rng, filed, level, late=rng.random() < 0.08, close=rng.random() < 0.3, reopen=reopen)
-        return trails.place(rng, steps, start=start, lo=lo, hi=hi)
+        return _fitted(trails.place(rng, steps, start=start, lo=lo, hi=hi), f"resolved {channel} issue")
     state = rng.choices(OPEN_STATES, OPEN_WEIGHTS)[0]
     if state in ("stalled", "waiting") and filed == "district":
         state = "in_progress"
@@ -50,9 +79,17 @@ def trail(w: World, channel: str, *, solved: bool, start=None, lo=LO, hi=trails.
         if placed is not None:
             break
         placed = trails.place(rng, trails.unresolved(rng, filed, filed, fallback), start=start, state=fallback)
-    if state == "stalled" and placed[-1][0] == "escalated" and rng.random() < 0.4:
+    placed = _fitted(placed, f"open {channel} issue")
+    if state == "stalled" and placed[-1].action == "escalated" and rng.random() < 0.4:
         _, lv, when, _ = placed[-1]
-        placed.append(("supervised", LEVELS[LEVELS.index(lv) + 1], when + (trails.END - when) * rng.uniform(0.3, 0.9), None))
+        placed.append(
+            trails.PlacedStep(
+                "supervised",
+                LEVELS[LEVELS.index(lv) + 1],
+                when + (trails.END - when) * rng.uniform(0.3, 0.9),
+                None,
+            )
+        )
     return placed
 
 
@@ -67,19 +104,36 @@ def _rating(w: World) -> int | None:
 def evening_talk_issues(w: World) -> None:
     rng, t = w.rng, w.t
     talks = w.meetings["evening_talk"]
-    for recent, n, solved in ((False, t["evening_issues_2023"], t["evening_issues_2023"]),
-                              (True, t["evening_issues"], t["evening_solved"])):
-        mine = [m for m in talks if (m[2] >= SINCE) == recent]
+    for recent, n, solved in (
+        (False, t["evening_issues_2023"], t["evening_issues_2023"]),
+        (True, t["evening_issues"], t["evening_solved"]),
+    ):
+        mine = [m for m in talks if (m.day >= SINCE) == recent]
         per = allocate(n, len(mine), rng, minimum=1 if n >= len(mine) else 0)
-        raised = [m for m, k in zip(mine, per) for _ in range(k)]
+        raised = [m for m, k in zip(mine, per, strict=True) for _ in range(k)]
         open_ = set(rng.sample(range(len(raised)), len(raised) - solved))
         for i, (mid, comm, d) in enumerate(raised):
             grid = rng.choice(w.by_id[comm].grids)
             category = rng.choice(EVERYDAY_CATEGORIES)
-            steps = trail(w, "evening_talk", solved=i not in open_, start=at(d, 19, 30) + timedelta(minutes=rng.randrange(0, 90, 5)),
-                          hi=trails.END if recent else END_2023)
-            write_issue(w, channel="evening_talk", category=category, title=_title(w, category), located=grid,
-                        comm=comm, grid=grid, steps=steps, meeting=mid, satisfaction=_rating(w))
+            steps = trail(
+                w,
+                "evening_talk",
+                solved=i not in open_,
+                start=at(d, 19, 30) + timedelta(minutes=rng.randrange(0, 90, 5)),
+                hi=trails.END if recent else END_2023,
+            )
+            write_issue(
+                w,
+                channel="evening_talk",
+                category=category,
+                title=_title(w, category),
+                located=grid,
+                comm=comm,
+                grid=grid,
+                steps=steps,
+                meeting=mid,
+                satisfaction=_rating(w),
+            )
 
 
 def difficulties(w: World) -> None:
@@ -91,9 +145,9 @@ def difficulties(w: World) -> None:
     total = t["difficulties_solved"] + t["difficulties_open"]
     n_joint = round(total * 0.35)
     for recent, n, n_open in ((False, t["difficulties_2023"], 0), (True, total, t["difficulties_open"])):
-        mine = [m for m in joints if (m[2] >= SINCE) == recent]
+        mine = [m for m in joints if (m.day >= SINCE) == recent]
         k = n if not recent else n_joint
-        raised = [m for m, c in zip(mine, allocate(k, len(mine), rng)) for _ in range(c)]
+        raised = [m for m, c in zip(mine, allocate(k, len(mine), rng), strict=True) for _ in range(c)]
         open_ = set(rng.sample(range(n), n_open))
         hi, lo = (trails.END, LO) if recent else (END_2023, LO_2023)
         for i in range(n):
@@ -103,40 +157,74 @@ def difficulties(w: World) -> None:
             if i < len(raised):
                 mid, comm, d = raised[i]
                 steps = trail(w, "joint_meeting", solved=solved, start=at(d, 10, rng.randrange(0, 60, 5)), hi=hi)
-                iid = write_issue(w, channel="joint_meeting", category=category, title=title, located=comm, comm=comm,
-                                  grid=None, steps=steps, meeting=mid, satisfaction=_rating(w))
+                iid = write_issue(
+                    w,
+                    channel="joint_meeting",
+                    category=category,
+                    title=title,
+                    located=comm,
+                    comm=comm,
+                    grid=None,
+                    steps=steps,
+                    meeting=mid,
+                    satisfaction=_rating(w),
+                )
                 dept = w.department(w.by_id[comm].district, ISSUE_CATEGORIES[category][2])
                 task(w, mid, d, f"解决{title}", rng.choice([dept] + w.by_id[comm].units[:2]), iid)
                 continue
-            mid, start = None, None
+            office: str | None = None
+            start: datetime | None = None
             if onsite and recent and rng.random() < 0.5:
-                mid, comm, d = rng.choice(onsite)
+                office, comm, d = rng.choice(onsite)
                 start = at(d, rng.randint(9, 15), rng.randrange(0, 60, 5))
             else:
                 comm = rng.choice(w.bpcs).id
             grid = rng.choice(w.by_id[comm].grids)
             steps = trail(w, "visit", solved=solved, start=start, lo=lo, hi=hi)
-            write_issue(w, channel="visit", category=category, title=title, located=grid, comm=comm, grid=grid,
-                        steps=steps, meeting=mid, satisfaction=_rating(w))
+            write_issue(
+                w,
+                channel="visit",
+                category=category,
+                title=title,
+                located=grid,
+                comm=comm,
+                grid=grid,
+                steps=steps,
+                meeting=office,
+                satisfaction=_rating(w),
+            )
 
 
 def petitions(w: World) -> None:
     rng, t = w.rng, w.t
     cum = list(accumulate(3.0 if c.bpc else 1.0 for c in w.comms))
-    plan = ([("solved", LO, trails.END)] * t["petitions_resolved"] + [("open", LO, trails.END)] * t["petitions_open"]
-            + [("withdrawn", LO, trails.END)] * t["petitions_withdrawn"] + [("solved", LO_2023, END_2023)] * t["petitions_2023"])
+    plan = (
+        [("solved", LO, trails.END)] * t["petitions_resolved"]
+        + [("open", LO, trails.END)] * t["petitions_open"]
+        + [("withdrawn", LO, trails.END)] * t["petitions_withdrawn"]
+        + [("solved", LO_2023, END_2023)] * t["petitions_2023"]
+    )
     rng.shuffle(plan)
     for kind, lo, hi in plan:
         comm = rng.choices(w.comms, cum_weights=cum)[0].id
         category = rng.choice(PETITION_CATEGORIES)
         if kind == "withdrawn":
-            steps = trails.unresolved(rng, "community", "community", "in_progress")
-            steps.append(["closed", "community", steps[-1][2] + rng.randint(60, 5 * trails.DAY), None])
-            steps = trails.place(rng, steps, lo=lo, hi=hi)
+            built = trails.unresolved(rng, "community", "community", "in_progress")
+            built.append(trails.Step("closed", "community", built[-1].t + rng.randint(60, 5 * trails.DAY), None))
+            steps = _fitted(trails.place(rng, built, lo=lo, hi=hi), "withdrawn petition")
         else:
             steps = trail(w, "petition", solved=kind == "solved", lo=lo, hi=hi)
-        write_issue(w, channel="petition", category=category, title=_title(w, category), located=comm, comm=comm,
-                    grid=None, steps=steps, satisfaction=_rating(w))
+        write_issue(
+            w,
+            channel="petition",
+            category=category,
+            title=_title(w, category),
+            located=comm,
+            comm=comm,
+            grid=None,
+            steps=steps,
+            satisfaction=_rating(w),
+        )
 
 
 def platform(w: World) -> None:
@@ -158,5 +246,14 @@ def platform(w: World) -> None:
             score = (rng.choice((4, 5)) if i in satisfied else rng.choice((1, 2, 3))) if i in rated else None
         else:
             steps, score = trail(w, "platform", solved=False), None
-        write_issue(w, channel="platform", category=category, title=_title(w, category), located=mid, comm=comm,
-                    grid=grid, steps=steps, satisfaction=score)
+        write_issue(
+            w,
+            channel="platform",
+            category=category,
+            title=_title(w, category),
+            located=mid,
+            comm=comm,
+            grid=grid,
+            steps=steps,
+            satisfaction=score,
+        )

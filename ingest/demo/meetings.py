@@ -1,5 +1,6 @@
 """Meetings: the big party committees' joint meetings (one a quarter per community while the
 count lasts) and on-site offices, the communities' evening talks; who attended; task lists."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -8,21 +9,41 @@ from ingest.demo.alloc import day_between
 from ingest.demo.calibration import AS_OF, SINCE
 from ingest.demo.orgs import cc, committee_of
 from ingest.demo.vocabulary import DEPARTMENTS
-from ingest.demo.world import World
+from ingest.demo.world import Comm, Held, World
 
-QUARTERS = [(date(2024, 1, 1), date(2024, 3, 31)), (date(2024, 4, 1), date(2024, 6, 30)),
-            (date(2024, 7, 1), date(2024, 9, 30)), (date(2024, 10, 1), date(2024, 12, 31)),
-            (date(2025, 1, 1), date(2025, 3, 31)), (date(2025, 4, 1), AS_OF)]
+QUARTERS = [
+    (date(2024, 1, 1), date(2024, 3, 31)),
+    (date(2024, 4, 1), date(2024, 6, 30)),
+    (date(2024, 7, 1), date(2024, 9, 30)),
+    (date(2024, 10, 1), date(2024, 12, 31)),
+    (date(2025, 1, 1), date(2025, 3, 31)),
+    (date(2025, 4, 1), AS_OF),
+]
 Q4_2023 = (date(2023, 10, 1), date(2023, 12, 20))
-GENERAL_TASKS = ("制定季度共建项目清单", "落实结对单位共建资金", "组织在职党员志愿服务", "整改居民反映问题清单",
-                 "开展小区环境整治", "推进红色物业考评")
+GENERAL_TASKS = (
+    "制定季度共建项目清单",
+    "落实结对单位共建资金",
+    "组织在职党员志愿服务",
+    "整改居民反映问题清单",
+    "开展小区环境整治",
+    "推进红色物业考评",
+)
 
 
-def _write(w: World, kind: str, c, d: date, held_by: str, title: str) -> str:
+def _write(w: World, kind: str, c: Comm, d: date, held_by: str, title: str) -> str:
     mid = w.meeting_id()
-    w.files.write("meetings", {"id": mid, "name": f"{c.name}{title}", "kind": kind, "date": d,
-                               "held_by_id": held_by, "community_id": c.id})
-    w.meetings.setdefault(kind, []).append((mid, c.id, d))
+    w.files.write(
+        "meetings",
+        {
+            "id": mid,
+            "name": f"{c.name}{title}",
+            "kind": kind,
+            "date": d,
+            "held_by_id": held_by,
+            "community_id": c.id,
+        },
+    )
+    w.meetings.setdefault(kind, []).append(Held(mid, c.id, d))
     return mid
 
 
@@ -31,13 +52,13 @@ def _attend(w: World, mid: str, ids: list[str]) -> None:
         w.files.write("attendances", {"attendee_id": a, "meeting_id": mid})
 
 
-def _departments(w: World, c, k: int) -> list[str]:
+def _departments(w: World, c: Comm, k: int) -> list[str]:
     return [w.department(c.district, key) for key in w.rng.sample(sorted(DEPARTMENTS), k)]
 
 
 def joint_meetings(w: World) -> None:
     rng, bpcs = w.rng, w.bpcs
-    slots = []
+    slots: list[tuple[tuple[date, date], Comm]] = []
     for q in QUARTERS:
         order = list(bpcs)
         rng.shuffle(order)
@@ -63,8 +84,10 @@ def onsite_meetings(w: World) -> None:
 def evening_talks(w: World) -> None:
     rng, bpcs = w.rng, w.bpcs
     weights = [2.0 if c.kind == "community" else 1.0 for c in bpcs]
-    for n, (start, end) in ((w.t["evening_talks_2023"], (date(2023, 3, 1), date(2023, 10, 31))),
-                            (w.t["evening_talks"], (SINCE + timedelta(days=7), AS_OF))):
+    for n, (start, end) in (
+        (w.t["evening_talks_2023"], (date(2023, 3, 1), date(2023, 10, 31))),
+        (w.t["evening_talks"], (SINCE + timedelta(days=7), AS_OF)),
+    ):
         for _ in range(n):
             c = rng.choices(bpcs, weights)[0]
             d = day_between(rng, start, end)
@@ -86,5 +109,16 @@ def task(w: World, meeting: str, d: date, title: str, assignee: str, issue: str 
         if status == "done":
             done_at = day_between(rng, d, AS_OF)
     w._tasks += 1
-    w.files.write("tasks", {"id": f"T-{w._tasks:07d}", "title": title, "due": due, "status": status,
-                            "done_at": done_at, "meeting_id": meeting, "assigned_to_id": assignee, "issue_id": issue})
+    w.files.write(
+        "tasks",
+        {
+            "id": f"T-{w._tasks:07d}",
+            "title": title,
+            "due": due,
+            "status": status,
+            "done_at": done_at,
+            "meeting_id": meeting,
+            "assigned_to_id": assignee,
+            "issue_id": issue,
+        },
+    )

@@ -1,6 +1,8 @@
 """Co-building units and their pairings, the division-level cadres, funding and projects."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from ingest.demo import names
@@ -8,12 +10,12 @@ from ingest.demo.alloc import allocate, chunks, day_between
 from ingest.demo.calibration import FUNDING_STEP, MIN_FUNDING, SINCE
 from ingest.demo.orgs import BPC_SINCE, committee_of
 from ingest.demo.vocabulary import PROJECT_CATEGORY, PROJECTS
-from ingest.demo.world import World
+from ingest.demo.world import Comm, Funding, World
 
-LEVEL_SHARES = (0.40, 0.45, 0.15)   # city-level, district-level units, enterprises
+LEVEL_SHARES = (0.40, 0.45, 0.15)  # city-level, district-level units, enterprises
 
 
-def _by_district(w: World) -> list[tuple[str, str, list]]:
+def _by_district(w: World) -> list[tuple[str, str, list[Comm]]]:
     out = []
     for did, dname in w.districts:
         bpcs = [c for c in w.bpcs if c.district == did]
@@ -28,18 +30,26 @@ def units_and_pairings(w: World) -> None:
     rng, t = w.rng, w.t
     districts = _by_district(w)
     per = allocate(t["units"], len(districts), rng, minimum=1, weights=[len(b) for _, _, b in districts], jitter=0)
-    city_names: dict[str, object] = {}
+    city_names: dict[str, Iterator[tuple[str, str]]] = {}
     seen: set[str] = set()
     unit_district: dict[str, str] = {}
-    for (did, dname, bpcs), n in zip(districts, per):
+    for (did, dname, bpcs), n in zip(districts, per, strict=True):
         city = names.city_of(did)
         cities = city_names.setdefault(city, names.unit_names(city, dname, "city"))
         local = names.unit_names(city, dname, "district")
         mine = []
-        for level, k in zip(("city", "district", "enterprise"), allocate(n, 3, rng, weights=LEVEL_SHARES, jitter=0)):
+        for level, k in zip(
+            ("city", "district", "enterprise"),
+            allocate(n, 3, rng, weights=LEVEL_SHARES, jitter=0),
+            strict=True,
+        ):
             for _ in range(k):
                 if level == "enterprise":
-                    name, kind, lvl = names.fresh(lambda: names.enterprise(rng, city), seen), "enterprise", "district"
+                    name, kind, lvl = (
+                        names.fresh(lambda city=city: names.enterprise(rng, city), seen),
+                        "enterprise",
+                        "district",
+                    )
                 else:
                     name, kind = next(cities if level == "city" else local)
                     while name in seen:
@@ -56,16 +66,16 @@ def units_and_pairings(w: World) -> None:
         for i, uid in enumerate(mine):
             c = bpcs[i] if i < len(bpcs) else rng.choices(bpcs, weights)[0]
             _pair(w, uid, c)
-        for c in bpcs[len(mine):]:   # fewer units than communities: some units take two
+        for c in bpcs[len(mine) :]:  # fewer units than communities: some units take two
             _pair(w, rng.choice(mine), c)
     firsts = list(w.pairings)
-    for uid, comm in rng.sample(firsts, min(t["second_pairings"], len(firsts))):
+    for uid, _comm in rng.sample(firsts, min(t["second_pairings"], len(firsts))):
         options = [c for c in w.bpcs if c.district == unit_district[uid] and uid not in c.units]
         if options:
             _pair(w, uid, rng.choice(options))
 
 
-def _pair(w: World, uid: str, c) -> None:
+def _pair(w: World, uid: str, c: Comm) -> None:
     rng = w.rng
     since = BPC_SINCE if rng.random() < 0.7 else day_between(rng, BPC_SINCE, date(2024, 3, 31))
     c.units.append(uid)
@@ -83,9 +93,16 @@ def cadres(w: World) -> None:
     secretary of their big party committees (every committee has exactly one)."""
     rng = w.rng
     districts = _by_district(w)
-    per = allocate(w.t["cadres"], len(districts), rng, minimum=1, weights=[len(b) for _, _, b in districts],
-                   caps=[len(b) for _, _, b in districts], jitter=0)
-    for (did, _, bpcs), n in zip(districts, per):
+    per = allocate(
+        w.t["cadres"],
+        len(districts),
+        rng,
+        minimum=1,
+        weights=[len(b) for _, _, b in districts],
+        caps=[len(b) for _, _, b in districts],
+        jitter=0,
+    )
+    for (_did, _, bpcs), n in zip(districts, per, strict=True):
         ordered = sorted(bpcs, key=lambda c: c.id)
         for run in chunks(ordered, allocate(len(ordered), n, rng, minimum=1, jitter=0.3)):
             pid = w.person(["cadre", "party_member"], phone=True)
@@ -104,29 +121,41 @@ def funding_and_projects(w: World) -> None:
     for uid, comm in w.pairings:
         first.setdefault(uid, comm)
     units = list(first)
-    rows = []
-    for year, n in ((2023, t["funding_rows_2023"]), (2024, t["funding_rows_2024"]), (2025, t["funding_rows_2025"])):
+    rows: list[Funding] = []
+    for year, n in (
+        (2023, t["funding_rows_2023"]),
+        (2024, t["funding_rows_2024"]),
+        (2025, t["funding_rows_2025"]),
+    ):
         for uid in rng.sample(units, min(n, len(units))):
-            rows.append({"year": year, "unit_id": uid, "community_id": first[uid]})
-    recent = [r for r in rows if r["year"] >= SINCE.year]
+            rows.append(Funding(year, uid, first[uid]))
+    recent = [r for r in rows if r.year >= SINCE.year]
     steps, rem = divmod(t["funding_total"] - MIN_FUNDING * len(recent), FUNDING_STEP)
     if steps < 0 or rem:
         raise ValueError(f"funding total {t['funding_total']} cannot be split into {len(recent)} rows")
     weights = [0.0 if rng.random() < 0.55 else rng.choice((1.0, 2.0, 3.0, 6.0)) for _ in recent]
     weights[0] = weights[0] or 1.0
-    for r, k in zip(recent, allocate(steps, len(recent), rng, weights=weights, jitter=0.3)):
-        r["amount"] = MIN_FUNDING + k * FUNDING_STEP
+    for r, k in zip(recent, allocate(steps, len(recent), rng, weights=weights, jitter=0.3), strict=True):
+        r.amount = MIN_FUNDING + k * FUNDING_STEP
     for r in rows:
-        r.setdefault("amount", MIN_FUNDING + FUNDING_STEP * rng.randint(0, 40))
-        r["id"] = f"F-{r['unit_id']}-{r['community_id']}-{r['year']}"
+        amount = MIN_FUNDING + FUNDING_STEP * rng.randint(0, 40)  # drawn for every row: the seed's sequence
+        if r.year < SINCE.year:
+            r.amount = amount
     for k, r in enumerate(rng.sample(recent, min(t["projects"], len(recent))), start=1):
         word = rng.choice(PROJECTS)
         pid = f"PRJ-{k:05d}"
-        r["project_id"] = pid
-        w.files.write("projects", {"id": pid, "name": w.by_id[r["community_id"]].name + word,
-                                   "category": PROJECT_CATEGORY[word], "budget": r["amount"] + 1000 * rng.randint(0, 20),
-                                   "community_id": r["community_id"]})
-        w.files.write("project_supports", {"unit_id": r["unit_id"], "project_id": pid})
+        r.project_id = pid
+        w.files.write(
+            "projects",
+            {
+                "id": pid,
+                "name": w.by_id[r.community_id].name + word,
+                "category": PROJECT_CATEGORY[word],
+                "budget": r.amount + 1000 * rng.randint(0, 20),
+                "community_id": r.community_id,
+            },
+        )
+        w.files.write("project_supports", {"unit_id": r.unit_id, "project_id": pid})
     for r in rows:
-        w.files.write("fundings", r)
+        w.files.write("fundings", r.row())
     w.fundings = rows

@@ -1,5 +1,8 @@
-"""The default vocabularies (MODEL.md) and the words the demo draws its detail from."""
+"""The default vocabularies (docs/model.md) and the words the demo draws its detail from."""
+
 from __future__ import annotations
+
+from typing import TypedDict
 
 # code -> (Chinese name, English name, department key)
 ISSUE_CATEGORIES: dict[str, tuple[str, str, str]] = {
@@ -22,9 +25,18 @@ ISSUE_CATEGORIES: dict[str, tuple[str, str, str]] = {
 }
 # department key -> name after the district's name
 DEPARTMENTS: dict[str, str] = {
-    "zjj": "住房和城乡建设局", "cgj": "城市管理局", "slj": "水利局", "gaj": "公安分局", "sfj": "司法局",
-    "sthjj": "生态环境局", "mzj": "民政局", "wjj": "卫生健康局", "jyj": "教育局",
-    "rsj": "人力资源和社会保障局", "scjgj": "市场监督管理局", "xfj": "信访局",
+    "zjj": "住房和城乡建设局",
+    "cgj": "城市管理局",
+    "slj": "水利局",
+    "gaj": "公安分局",
+    "sfj": "司法局",
+    "sthjj": "生态环境局",
+    "mzj": "民政局",
+    "wjj": "卫生健康局",
+    "jyj": "教育局",
+    "rsj": "人力资源和社会保障局",
+    "scjgj": "市场监督管理局",
+    "xfj": "信访局",
 }
 
 
@@ -57,13 +69,40 @@ EVERYDAY_CATEGORIES = tuple(c for c in ISSUE_CATEGORIES if c != "petition")
 
 # Two-way points: category id -> (name, [(item name, stars) x 5]).
 POINTS: dict[str, tuple[str, tuple[tuple[str, int], ...]]] = {
-    "theory": ("理论宣讲", (("参加理论学习", 1), ("开展政策宣讲", 3), ("担任宣讲员", 3), ("撰写宣讲稿", 3), ("组织主题党日", 5))),
-    "safety": ("平安创建", (("参加治安巡逻", 1), ("排查安全隐患", 3), ("反诈宣传", 1), ("协助消防演练", 3), ("调解矛盾纠纷", 5))),
-    "civility": ("文明实践", (("文明劝导", 1), ("垃圾分类督导", 1), ("文明交通引导", 3), ("移风易俗宣传", 3), ("创建文明楼栋", 5))),
-    "caring": ("爱心帮扶", (("探访独居老人", 1), ("结对帮扶困难户", 5), ("爱心捐赠", 3), ("助残服务", 3), ("关爱留守儿童", 3))),
-    "environment": ("环境整治", (("清扫楼道", 1), ("清理小广告", 1), ("绿化养护", 3), ("河道清洁", 3), ("整治卫生死角", 5))),
-    "neighbour": ("邻里互助", (("代购代办", 1), ("邻里调解", 3), ("技能服务", 3), ("互助照护", 3), ("组建互助小组", 5))),
-    "deliberation": ("议事协商", (("参加居民夜谈会", 1), ("提出合理化建议", 1), ("参加议事会", 3), ("参与两议两评", 3), ("牵头解决难题", 5))),
+    "theory": (
+        "理论宣讲",
+        (("参加理论学习", 1), ("开展政策宣讲", 3), ("担任宣讲员", 3), ("撰写宣讲稿", 3), ("组织主题党日", 5)),
+    ),
+    "safety": (
+        "平安创建",
+        (("参加治安巡逻", 1), ("排查安全隐患", 3), ("反诈宣传", 1), ("协助消防演练", 3), ("调解矛盾纠纷", 5)),
+    ),
+    "civility": (
+        "文明实践",
+        (("文明劝导", 1), ("垃圾分类督导", 1), ("文明交通引导", 3), ("移风易俗宣传", 3), ("创建文明楼栋", 5)),
+    ),
+    "caring": (
+        "爱心帮扶",
+        (("探访独居老人", 1), ("结对帮扶困难户", 5), ("爱心捐赠", 3), ("助残服务", 3), ("关爱留守儿童", 3)),
+    ),
+    "environment": (
+        "环境整治",
+        (("清扫楼道", 1), ("清理小广告", 1), ("绿化养护", 3), ("河道清洁", 3), ("整治卫生死角", 5)),
+    ),
+    "neighbour": (
+        "邻里互助",
+        (("代购代办", 1), ("邻里调解", 3), ("技能服务", 3), ("互助照护", 3), ("组建互助小组", 5)),
+    ),
+    "deliberation": (
+        "议事协商",
+        (
+            ("参加居民夜谈会", 1),
+            ("提出合理化建议", 1),
+            ("参加议事会", 3),
+            ("参与两议两评", 3),
+            ("牵头解决难题", 5),
+        ),
+    ),
 }
 BENEFITS = ("商家折扣", "社区补贴", "公共服务", "理发券", "生活用品")
 
@@ -76,17 +115,51 @@ ACTIVITIES: dict[str, tuple[str, ...]] = {
     "education": ("四点半课堂", "暑期托管", "亲子阅读"),
     "culture": ("红色电影进社区", "邻里节", "书法进万家"),
 }
-PROJECTS = ("长者食堂", "儿童之家", "老旧小区改造", "红色物业服务站", "邻里中心", "电动车充电棚", "口袋公园",
-            "党群服务驿站", "四点半课堂", "智慧安防", "适老化改造", "楼道微更新")
-PROJECT_CATEGORY = {"长者食堂": "elderly", "儿童之家": "education", "老旧小区改造": "property",
-                    "红色物业服务站": "property", "邻里中心": "civility", "电动车充电棚": "safety",
-                    "口袋公园": "environment", "党群服务驿站": "civility", "四点半课堂": "education",
-                    "智慧安防": "safety", "适老化改造": "elderly", "楼道微更新": "property"}
+PROJECTS = (
+    "长者食堂",
+    "儿童之家",
+    "老旧小区改造",
+    "红色物业服务站",
+    "邻里中心",
+    "电动车充电棚",
+    "口袋公园",
+    "党群服务驿站",
+    "四点半课堂",
+    "智慧安防",
+    "适老化改造",
+    "楼道微更新",
+)
+PROJECT_CATEGORY = {
+    "长者食堂": "elderly",
+    "儿童之家": "education",
+    "老旧小区改造": "property",
+    "红色物业服务站": "property",
+    "邻里中心": "civility",
+    "电动车充电棚": "safety",
+    "口袋公园": "environment",
+    "党群服务驿站": "civility",
+    "四点半课堂": "education",
+    "智慧安防": "safety",
+    "适老化改造": "elderly",
+    "楼道微更新": "property",
+}
 
-GUIDANCE_DOCUMENTS = ("红色物业服务标准指引", "红色业委会建设工作规范", "物业服务企业党建工作指引",
-                      "小区三方联动议事规则")
+GUIDANCE_DOCUMENTS = (
+    "红色物业服务标准指引",
+    "红色业委会建设工作规范",
+    "物业服务企业党建工作指引",
+    "小区三方联动议事规则",
+)
 NOTICES = ("关于开展物业服务质量评议的通知", "关于推进在职党员进社区报到的通知")
 
-AWARDS_2023 = {"company": "优秀物业服务企业",
-               "person": ("党员回家服务之星", "优秀网格员", "优秀楼栋长", "优秀物业服务个人")}
+
+class Awards2023(TypedDict):
+    company: str  # the one title for property companies
+    person: tuple[str, ...]  # individuals get one of these
+
+
+AWARDS_2023: Awards2023 = {
+    "company": "优秀物业服务企业",
+    "person": ("党员回家服务之星", "优秀网格员", "优秀楼栋长", "优秀物业服务个人"),
+}
 AWARDS_2024 = {"unit": "社区共建之星", "person": "党员回家服务之星"}

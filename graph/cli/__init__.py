@@ -1,4 +1,0 @@
-"""The `grassroots` command line: thin commands over graph/ and ingest/."""
-from graph.cli.app import app, main
-
-__all__ = ["app", "main"]

@@ -1,0 +1,70 @@
+"""One settings object, read from the environment with Neo4j's own variable names.
+
+No `NEO4J_URI` means "the local Neo4j started by `grassroots db start`": its URI is read from the
+state file that `db start` writes, falling back to the default local port.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.core.resources import checkout_root
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    neo4j_uri: str | None = Field(default=None, description="bolt:// or neo4j:// URI; unset = local Neo4j")
+    neo4j_username: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    # The local embedded Neo4j (`grassroots db start`).
+    grassroots_home: Path = Field(
+        default_factory=lambda: default_home(), description="state, logs and data of the local Neo4j"
+    )
+    grassroots_neo4j_port: int = 7687
+    grassroots_neo4j_heap: str = "2g"
+    grassroots_neo4j_pagecache_mb: int = 512
+    grassroots_neo4j_tx_timeout_s: int = 300
+    grassroots_neo4j_tx_memory_mb: int = 512
+    grassroots_neo4j_tx_monitor_ms: int = 100  # how often Neo4j stops transactions past their timeout
+
+    # Query guards.
+    grassroots_query_timeout_s: float = 30.0
+    grassroots_row_cap: int = 10_000
+
+    @property
+    def uses_local(self) -> bool:
+        return not self.neo4j_uri
+
+    @property
+    def state_file(self) -> Path:
+        return self.grassroots_home / "neo4j-local.json"
+
+    def resolved_uri(self) -> str:
+        if self.neo4j_uri:
+            return self.neo4j_uri
+        try:
+            return json.loads(self.state_file.read_text())["uri"]
+        except (OSError, ValueError, KeyError):
+            return f"bolt://127.0.0.1:{self.grassroots_neo4j_port}"
+
+
+def default_home() -> Path:
+    """`.grassroots/` in a source checkout (as `make demo` uses it); otherwise the user's data folder."""
+    root = checkout_root()
+    if root is not None:
+        return root / ".grassroots"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "grassroots"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,2 @@
+"""The domain services: coverage, pictures, gaps, search, stats, the graph view and the issue loop,
+each over the catalogue."""
