@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.routers import (
@@ -24,6 +25,7 @@ from api.routers import (
     units,
     vocabulary,
 )
+from graph.core.language import from_accept_language, speaking
 from graph.core.resources import web_dir
 from graph.core.store import reset_store
 
@@ -37,7 +39,8 @@ async def lifespan(_: FastAPI):
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(
+    # /docs and /redoc from Swagger UI and ReDoc files that ship with fastapi-offline: no CDN.
+    app = FastAPIOffline(
         title="grassroots-graph",
         version="0.1.0",
         lifespan=lifespan,
@@ -46,6 +49,14 @@ def create_app() -> FastAPI:
         "issues and their escalation. Read-only analytics plus the coordinators' issue loop.",
     )
     errors.install(app)
+
+    @app.middleware("http")
+    async def language(request: Request, call_next):
+        # Texts in answers (labels, notes) follow the client's Accept-Language; Chinese first.
+        lang = request.query_params.get("lang") or from_accept_language(request.headers.get("accept-language"))
+        with speaking("en" if lang == "en" else "zh"):
+            return await call_next(request)
+
     app.include_router(health.router)
     app.include_router(graph_view.router, prefix=API_PREFIX)
     app.include_router(issues.router, prefix=API_PREFIX)

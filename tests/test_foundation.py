@@ -95,7 +95,8 @@ def test_health_ok(client):
 
 
 def _cli(*args: str, home: Path, port: int | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    e = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    # The language is the default (Chinese) unless a test asks for GRASSROOTS_LANG=en.
+    e = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k != "GRASSROOTS_LANG"}
     e.update(GRASSROOTS_HOME=str(home), GRASSROOTS_NEO4J_HEAP="512m", GRASSROOTS_NEO4J_PAGECACHE_MB="64")
     if port:
         e["GRASSROOTS_NEO4J_PORT"] = str(port)
@@ -123,19 +124,25 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
     home, port = tmp_path / "home", local_neo4j.free_port()
     started = _cli("db", "start", home=home, port=port)
     assert started.returncode == 0, started.stderr
-    assert f"bolt://127.0.0.1:{port}" in started.stdout
+    assert f"Neo4j 已在 bolt://127.0.0.1:{port} 运行" in started.stdout
     try:
         again = _cli("db", "start", home=home, port=port)
         assert again.returncode == 1
         assert again.stderr.strip().count("\n") == 0 and "already running" in again.stderr
+        assert again.stderr.startswith("错误：")
 
         store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
         store.write_tx(lambda tx: tx.run("CREATE (:District {id: 'T1', name: '测试区'})").consume())
         store.close()
         status = _cli("db", "status", home=home, port=port)
-        assert status.returncode == 0 and "Neo4j 5.26." in status.stdout and "1 nodes" in status.stdout
+        assert status.returncode == 0 and "Neo4j 5.26." in status.stdout and "数据库 neo4j：1 个节点" in status.stdout
+        english = _cli("db", "status", home=home, port=port, env={"GRASSROOTS_LANG": "en"})
+        assert (
+            english.returncode == 0 and "Neo4j 5.26." in english.stdout and "database neo4j: 1 nodes" in english.stdout
+        )
 
-        assert _cli("db", "stop", home=home).returncode == 0
+        stopped = _cli("db", "stop", home=home)
+        assert stopped.returncode == 0 and f"已停止 bolt://127.0.0.1:{port} 上的 Neo4j" in stopped.stdout
         assert _our_java_processes(home) == []
         assert _cli("db", "start", home=home, port=port).returncode == 0
         store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
@@ -145,7 +152,8 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
     finally:
         _cli("db", "stop", home=home)
     assert _our_java_processes(home) == []
-    assert "not running" in _cli("db", "stop", home=home).stdout
+    assert _cli("db", "stop", home=home).stdout.strip() == "Neo4j 未在运行。"
+    assert _cli("db", "stop", home=home, env={"GRASSROOTS_LANG": "en"}).stdout.strip() == "Neo4j is not running."
 
 
 def test_stale_pid_file_and_taken_port(tmp_path, neo4j_server):
@@ -153,19 +161,34 @@ def test_stale_pid_file_and_taken_port(tmp_path, neo4j_server):
     home.mkdir()
     (home / "neo4j-local.json").write_text('{"pid": 999999, "port": 1, "uri": "bolt://127.0.0.1:1", "data_dir": "x"}')
     status = _cli("db", "status", home=home)
-    assert status.returncode == 3 and "not running" in status.stdout
+    assert status.returncode == 3 and "Neo4j 未在运行" in status.stdout and "grassroots db start" in status.stdout
     assert not (home / "neo4j-local.json").exists()
     taken = _cli("db", "start", home=home, port=neo4j_server.port)
     assert taken.returncode == 1 and f"port {neo4j_server.port}" in taken.stderr and "--port" in taken.stderr
     assert "Traceback" not in taken.stderr and taken.stderr.strip().count("\n") == 0
 
 
-def test_unreachable_uri_is_one_line(tmp_path):
+@pytest.mark.parametrize("lang, prefix", [("zh", "错误："), ("en", "error: ")])
+def test_unreachable_uri_is_one_line(tmp_path, lang, prefix):
     port = local_neo4j.free_port()
-    res = _cli("db", "status", home=tmp_path, env={"NEO4J_URI": f"bolt://127.0.0.1:{port}"})
+    res = _cli("db", "status", home=tmp_path, env={"NEO4J_URI": f"bolt://127.0.0.1:{port}", "GRASSROOTS_LANG": lang})
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
     assert res.stderr.strip().count("\n") == 0 and "unavailable" in res.stderr
+    assert res.stderr.startswith(prefix)
+
+
+@pytest.mark.parametrize(
+    "lang, stopped, not_running",
+    [
+        ("zh", "Neo4j 未在运行。", "Neo4j 未在运行：用 `grassroots db start` 启动。"),
+        ("en", "Neo4j is not running.", "Neo4j is not running: `grassroots db start` starts it."),
+    ],
+)
+def test_db_stop_and_status_when_nothing_runs(tmp_path, lang, stopped, not_running):
+    assert _cli("db", "stop", home=tmp_path, env={"GRASSROOTS_LANG": lang}).stdout.strip() == stopped
+    status = _cli("db", "status", home=tmp_path, env={"GRASSROOTS_LANG": lang})
+    assert (status.returncode, status.stdout.strip()) == (3, not_running)
 
 
 def test_health_503_while_neo4j_is_down_then_ok(tmp_path, neo4j_server):

@@ -3,12 +3,15 @@ load the same hand-checked graph; templates load; the CLI reports and sets its e
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from typer.testing import CliRunner
 
 from cli.app import app
 from graph.catalogue import reads
+from graph.core.settings import get_settings
 from ingest.pipeline import load
 from ingest.templates import write_templates
 from tests.ingest_helpers import (
@@ -164,20 +167,57 @@ def test_templates_validate(db, tmp_path):
     assert reads.read("admin/graph_counts", store=db).records[0]["nodes"] == 0  # a dry run writes nothing
 
 
-def test_cli_ingest_reports_and_exits_nonzero_on_rejections(db, tmp_path):
+def _invoke(args: list[str], lang: str):
+    """The CLI in this process with GRASSROOTS_LANG=lang. Typer reads the annotations (and so the help
+    texts, which read the settings) before CliRunner sets its env, so the variable is set here."""
+    saved = os.environ.get("GRASSROOTS_LANG")
+    os.environ["GRASSROOTS_LANG"] = lang
+    get_settings.cache_clear()
+    try:
+        return CliRunner().invoke(app, args)
+    finally:
+        if saved is None:
+            os.environ.pop("GRASSROOTS_LANG")
+        else:
+            os.environ["GRASSROOTS_LANG"] = saved
+        get_settings.cache_clear()
+
+
+CLI_TEXT = {
+    "zh": {
+        "title": "载入汇总",
+        "ok": f"{len(BASE)} 个文件：已载入 28 行；有效 28 行，拒绝 0 行，用时",
+        "bad": "1 个文件：已载入 0 行；有效 0 行，拒绝 1 行，用时",
+        "errors": "共 1 个错误，前 1 个：",
+        "errors_file": "所有被拒绝的行都已写入 {}。",
+    },
+    "en": {
+        "title": "Load summary",
+        "ok": f"{len(BASE)} files: loaded 28 rows; 28 valid, 0 rejected, in",
+        "bad": "1 files: loaded 0 rows; 0 valid, 1 rejected, in",
+        "errors": "First 1 of 1 errors:",
+        "errors_file": "Every rejected row is in {}.",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cli_ingest_reports_and_exits_nonzero_on_rejections(db, tmp_path, lang):
+    said = CLI_TEXT[lang]
     folder = write_base(tmp_path / "in")
-    runner = CliRunner()
-    ok = runner.invoke(app, ["ingest", str(folder), "--batch-size", "3"])
+    ok = _invoke(["ingest", str(folder), "--batch-size", "3"], lang)
     assert ok.exit_code == 0, ok.output
-    assert "Load summary" in ok.output and "loaded 28 rows" in ok.output
+    assert said["title"] in ok.output and said["ok"] in ok.output
     bad = write_csv(
         tmp_path / "bad" / "streets.csv",
         [{"id": "S-9", "name": "x", "kind": "city", "district_id": "350802"}],
     )
     errors = tmp_path / "errors.csv"
-    res = runner.invoke(app, ["ingest", str(bad), "--errors", str(errors)])
+    res = _invoke(["ingest", str(bad), "--errors", str(errors)], lang)
     assert res.exit_code == 1
     assert "input should be 'street' or 'town'" in res.output
+    assert said["bad"] in res.output and said["errors"] in res.output
+    assert said["errors_file"].format(errors) in res.output
     assert errors.read_text(encoding="utf-8-sig").splitlines() == [
         "file,row,column,value,reason",
         f"{bad},2,kind,city,input should be 'street' or 'town'",

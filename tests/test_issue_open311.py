@@ -154,8 +154,10 @@ def test_requests_follow_the_spec_and_filter(client):
         "新罗区 曹溪街道 天马社区 天马第一网格 天马第一网格1号微格",
         "MG1",
         "2024-05-01T10:00:00+08:00",
-        "accepted at community",
+        "社区受理",  # Chinese first; English below, with Accept-Language
     )
+    english = client.get("/open311/v2/requests.json", params=window, headers={"Accept-Language": "en-US,en"})
+    assert english.json()[-1]["status_notes"] == "accepted at community"
 
     def ids(**kw):
         return [r["service_request_id"] for r in client.get("/open311/v2/requests.json", params=window | kw).json()]
@@ -164,7 +166,8 @@ def test_requests_follow_the_spec_and_filter(client):
     assert ids(status="closed") == ["I-2"]
     assert ids(service_code="dispute,property", status="open,closed") == ["I-3", "I-2", "I-1"]
     assert ids(start_date="2024-05-02", end_date="2024-05-02") == ["I-2"]
-    assert [r["service_request_id"] for r in client.get("/open311/v2/requests.json").json()] == []  # the last 90 days
+    # No dates: the 90 days that end on the data's last day (2024-05-08 here), not on today.
+    assert [r["service_request_id"] for r in client.get("/open311/v2/requests.json").json()] == ["I-3", "I-2", "I-1"]
     assert [
         r["service_request_id"]
         for r in client.get("/open311/v2/requests.json", params={"service_request_id": "I-1,I-2"}).json()

@@ -133,7 +133,7 @@ def test_stalled_between_community_and_street_at_its_edges(loop):
     assert stalled(loop, cs, at(3)) == {("I-A", "community", "street", 3), ("I-E", "community", "street", 3)}
     assert stalled(loop, cs, at(2)) == set()  # one day below
     assert stalled(loop, cs, at(4)) == {("I-A", "community", "street", 4), ("I-E", "community", "street", 4)}
-    # a date is the end of that day, 23:59:59 UTC: 2024-05-03 is 2 days 21:59:59 after the escalation
+    # a date is the end of that day in Beijing time: 2024-05-03 is 2 days 13:59:59 after the escalation
     assert stalled(loop, cs, "2024-05-03") == set()
     assert stalled(loop, cs, "2024-05-04") == {
         ("I-A", "community", "street", 3),
@@ -160,7 +160,7 @@ def test_stalled_between_street_and_district_and_grid_and_community(loop):
 
 def test_a_stalled_row_names_the_area_and_who_should_take_it_up(loop):
     r = loop.get("/api/v1/issues/stalled", params={"between": "community-street", "as_of": at(10), "limit": 1}).json()
-    assert r["total"] == 3 and r["as_of"] == "2024-05-11T02:00:00Z"
+    assert r["total"] == 3 and r["as_of"] == "2024-05-11T10:00:00+08:00"
     (row,) = r["items"]
     assert row == {
         "issue_id": "I-A",
@@ -174,7 +174,7 @@ def test_a_stalled_row_names_the_area_and_who_should_take_it_up(loop):
         "street": "曹溪街道",
         "left_level": "community",
         "waiting_level": "street",
-        "escalated_at": "2024-05-01T02:00:00Z",
+        "escalated_at": "2024-05-01T10:00:00+08:00",  # shown in the project's time zone
         "escalated_by": None,
         "days_waited": 10,
         "next_up": [
@@ -224,7 +224,7 @@ def test_overdue_at_each_level(loop):
     row = loop.get("/api/v1/issues/overdue", params={"as_of": at(6), "level": "street"}).json()["items"][0]
     assert (row["handler"], row["due"], row["next_up"]) == (
         None,
-        "2024-05-05T02:00:00Z",
+        "2024-05-05T10:00:00+08:00",
         [
             {"id": "PO-SWC", "name": "曹溪街道党工委", "kind": "street_working_committee"},
             {"id": "AO-SO", "name": "曹溪街道办事处", "kind": "street_office"},
@@ -259,12 +259,12 @@ def test_summary_counts_by_street_and_category(loop):
 def test_trail_lists_the_steps_and_the_days_at_each_level(loop):
     r = loop.get("/api/v1/issues/I-C/trail").json()
     assert [(s["seq"], s["action"], s["level"], s["at"], s["due"]) for s in r["steps"]] == [
-        (1, "filed", "community", "2024-04-30T02:00:00Z", None),
-        (2, "escalated", "community", "2024-05-01T02:00:00Z", None),
-        (3, "accepted", "street", "2024-05-02T02:00:00Z", "2024-05-04T02:00:00Z"),
-        (4, "resolved", "street", "2024-05-03T02:00:00Z", None),
-        (5, "reopened", "community", "2024-05-06T02:00:00Z", None),
-        (6, "escalated", "community", "2024-05-07T02:00:00Z", None),
+        (1, "filed", "community", "2024-04-30T10:00:00+08:00", None),
+        (2, "escalated", "community", "2024-05-01T10:00:00+08:00", None),
+        (3, "accepted", "street", "2024-05-02T10:00:00+08:00", "2024-05-04T10:00:00+08:00"),
+        (4, "resolved", "street", "2024-05-03T10:00:00+08:00", None),
+        (5, "reopened", "community", "2024-05-06T10:00:00+08:00", None),
+        (6, "escalated", "community", "2024-05-07T10:00:00+08:00", None),
     ]
     assert r["steps"][0]["by"] == {
         "id": "AO-RC",
@@ -274,9 +274,9 @@ def test_trail_lists_the_steps_and_the_days_at_each_level(loop):
     }
     assert [s["by"] for s in r["steps"][1:]] == [None] * 5
     assert [(s["level"], s["from_seq"], s["end"], s["days"]) for s in r["stays"][:-1]] == [
-        ("community", 1, "2024-05-01T02:00:00Z", 1.0),
-        ("street", 2, "2024-05-03T02:00:00Z", 2.0),
-        ("community", 5, "2024-05-07T02:00:00Z", 1.0),
+        ("community", 1, "2024-05-01T10:00:00+08:00", 1.0),
+        ("street", 2, "2024-05-03T10:00:00+08:00", 2.0),
+        ("community", 5, "2024-05-07T10:00:00+08:00", 1.0),
     ]
     assert (r["stays"][-1]["level"], r["stays"][-1]["from_seq"], r["stays"][-1]["end"]) == ("street", 6, None)
     assert r["days_at_level"]["community"] == 2.0 and r["days_at_level"]["street"] > 2.0
@@ -298,38 +298,61 @@ def test_bad_parameters_and_unknown_ids(loop):
 
 
 def test_the_supervision_ledger_lists_each_community_with_whom_to_call(loop, tmp_path):
+    import os
+
     from openpyxl import load_workbook
     from typer.testing import CliRunner
 
     from cli.app import app
+    from graph.core.settings import get_settings
 
     out = tmp_path / "ledger.xlsx"
-    result = CliRunner().invoke(app, ["issues", "report", "--as-of", at(10), "--out", str(out)])
+
+    def report(lang: str, *args: str):
+        # Typer reads the help texts (which read the settings) before CliRunner sets its env: set it here.
+        saved = os.environ.get("GRASSROOTS_LANG")
+        os.environ["GRASSROOTS_LANG"] = lang
+        get_settings.cache_clear()
+        try:
+            return CliRunner().invoke(app, ["issues", "report", "--as-of", at(10), *args])
+        finally:
+            if saved is None:
+                os.environ.pop("GRASSROOTS_LANG")
+            else:
+                os.environ["GRASSROOTS_LANG"] = saved
+            get_settings.cache_clear()
+
+    result = report("zh", "--out", str(out))
+    english = report("en", "--out", str(tmp_path / "en.xlsx"), "--street", "曹溪街道")
     assert result.exit_code == 0, result.output
-    assert "5 stalled and 3 overdue issues in 1 street(s)" in " ".join(result.output.split())
+    assert f"已写入 {out}：滞留 5 件、超期 3 件，涉及 1 个街道，截至 2024-05-11 10:00（北京时间）。" in result.output
+    assert english.exit_code == 0, english.output
+    assert (
+        f"Wrote {tmp_path / 'en.xlsx'}: 5 stalled and 3 overdue issues in 1 street(s), "
+        "as of 2024-05-11 10:00 (Beijing time)." in english.output
+    )
     wb = load_workbook(out)
     assert wb.sheetnames == ["汇总", "曹溪街道"]
     summary = [r for r in wb["汇总"].iter_rows(min_row=3, values_only=True)]
-    assert summary == [("曹溪街道", "东宝社区", 1, 0, 1), ("曹溪街道", "天马社区", 4, 3, 7)]
+    assert summary == [
+        ("曹溪街道", "东宝社区", 1, 0, 1),
+        ("曹溪街道", "天马社区", 4, 3, 7),
+        ("合计", "1 个街道", 5, 3, 8),  # the totals row
+    ]
     ws = wb["曹溪街道"]
     assert ws.freeze_panes == "A3" and ws["A2"].font.bold and ws["A2"].value == "序号"
+    assert "截至 2024-05-11 10:00（北京时间）" in ws["A1"].value
     assert [c.value for c in ws[2]] == [
-        "序号",
-        "社区",
-        "问题编号",
-        "问题",
-        "类别",
-        "督办类型",
-        "环节",
-        "等待天数",
-        "超期天数",
-        "办理期限",
-        "应对接单位",
-        "联系人",
-        "联系电话",
-    ]
-    assert ws.column_dimensions["D"].width == 36
-    rows = [(r[1], r[2], r[5], r[6], r[7], r[8]) for r in ws.iter_rows(min_row=3, values_only=True)]
+        "序号", "社区", "问题编号", "问题", "类别", "反映时间", "督办类型", "环节", "起始时间", "等待天数",
+        "超期天数", "办理期限", "最新进展", "督办意见", "应对接单位", "联系人", "联系电话",
+    ]  # fmt: skip
+    # printed landscape, one page wide, the title rows on every page
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$2"
+    lines = list(ws.iter_rows(min_row=3, values_only=True))
+    assert lines[-1][:4] == ("合计", "8 件", "滞留 5 件", "超期 3 件")
+    rows = [(r[1], r[2], r[6], r[7], r[9], r[10]) for r in lines[:-1]]
     assert rows == [
         ("东宝社区", "I-C", "滞留", "社区→街道", 4, None),
         ("天马社区", "I-A", "滞留", "社区→街道", 10, None),
@@ -340,7 +363,13 @@ def test_the_supervision_ledger_lists_each_community_with_whom_to_call(loop, tmp
         ("天马社区", "I-B", "超期", "街道办理", 9, 6),
         ("天马社区", "I-G", "超期", "社区办理", 6, 5),
     ]
-    call = {r[2]: (r[10], r[11], r[12]) for r in ws.iter_rows(min_row=3, values_only=True)}
+    by_id = {r[2]: r for r in lines[:-1]}
+    # reported time, since when it waits and the deadline are Excel dates in Beijing time
+    assert by_id["I-A"][5] == datetime(2024, 4, 30, 10, 0) and by_id["I-A"][8] == datetime(2024, 5, 1, 10, 0)
+    assert by_id["I-B"][11] == datetime(2024, 5, 5, 10, 0)
+    due_cell = next(c for c in ws[3 + [r[2] for r in lines].index("I-B")] if c.column == 12)
+    assert due_cell.is_date and due_cell.number_format == "yyyy-mm-dd hh:mm"
+    call = {r[2]: (r[14], r[15], r[16]) for r in lines[:-1]}
     assert call["I-A"] == ("曹溪街道党工委、曹溪街道办事处", "街道主任庚（主任）", "135****7777")
     assert call["I-F"] == (
         "天马社区党委、天马社区居委会",

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import StoreDep
 from api.responses import BAD_PARAM, TIMEOUT, UNAVAILABLE, Responses, response
 from graph.catalogue import adhoc
+from graph.core.privacy import redact
 
 router = APIRouter(tags=["cypher"])
 
@@ -56,6 +57,11 @@ class CypherResult(BaseModel):
     row_count: int
     truncated: bool = Field(description="true when the row cap stopped the fetch: more rows exist")
     row_cap: int
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Neo4j's notices on the query: an unknown label, relationship type or property "
+        "(often a misspelling: an empty answer is then no answer), a cartesian product...",
+    )
 
 
 _REFUSED: Responses = {
@@ -88,4 +94,7 @@ DESCRIPTION = (
 )
 def run_cypher(store: StoreDep, body: CypherRequest):
     r = adhoc.run_adhoc(store, query=body.query, parameters=body.parameters, timeout=body.timeout, row_cap=body.row_cap)
-    return CypherResult(columns=r.columns, rows=r.rows, row_count=len(r.rows), truncated=r.truncated, row_cap=r.row_cap)
+    rows = redact(r.rows)
+    return CypherResult(
+        columns=r.columns, rows=rows, row_count=len(rows), truncated=r.truncated, row_cap=r.row_cap, warnings=r.warnings
+    )

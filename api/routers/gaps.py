@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -41,7 +42,7 @@ def compounds_unmanaged(store: StoreDep, limit: Limit = 100, offset: Offset = 0)
     return gaps.compounds_unmanaged(store=store, limit=limit, offset=offset)
 
 
-@router.get("/missed_joint_meetings", response_model=Page[gaps.MissedMeeting], responses=READ)
+@router.get("/missed_joint_meetings", response_model=gaps.MissedMeetingsPage, responses=READ)
 def missed_joint_meetings(
     store: StoreDep,
     year: Annotated[
@@ -56,13 +57,17 @@ def missed_joint_meetings(
         str | None,
         Query(description="last quarter, e.g. 2024-Q4 (default: from's year's Q4)", examples=["2024-Q4"]),
     ] = None,
+    as_of: Annotated[
+        date | None,
+        Query(description="the day quarters 'not begun yet' are judged at (default: the data's last day)"),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ):
     """Big party committees with a quarter without a joint meeting (the rule: at least one a quarter).
-    Quarters not begun yet are left out."""
+    Quarters not begun by `as_of` are left out; the answer says which day that was."""
     return gaps.missed_joint_meetings(
-        store=store, year=year, from_quarter=from_, to_quarter=to, limit=limit, offset=offset
+        store=store, year=year, from_quarter=from_, to_quarter=to, as_of=as_of, limit=limit, offset=offset
     )
 
 

@@ -6,7 +6,9 @@ from pydantic import BaseModel
 
 from api.deps import StoreDep
 from graph.catalogue import reads
-from graph.core.errors import GraphUnavailable
+from graph.core.errors import GraphUnavailable, UserError
+
+HEALTH_TIMEOUT_S = 15.0
 
 router = APIRouter(tags=["health"])
 
@@ -41,7 +43,8 @@ class Health(BaseModel):
 def health(store: StoreDep):
     """`ok` with the Neo4j version, or 503 with the reason when Neo4j cannot be reached."""
     try:
-        row = reads.read("admin/server_info", store=store, timeout=5).records[0]
-    except GraphUnavailable as exc:
+        # A cold server on a busy machine can take seconds to plan its first query.
+        row = reads.read("admin/server_info", store=store, timeout=HEALTH_TIMEOUT_S).records[0]
+    except (GraphUnavailable, UserError) as exc:  # unreachable, or reachable but not answering in time
         return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
     return Health(status="ok", neo4j=Neo4jHealth(ok=True, version=row["version"]))

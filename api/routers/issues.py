@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from api.deps import Limit, Offset, StoreDep
 from api.responses import Responses
@@ -34,10 +34,24 @@ router = APIRouter(tags=["issues"])
 AsOf = Annotated[
     str | None,
     Query(
-        description="a date (end of that day, 23:59:59 UTC) or a datetime; default now",
-        examples=["2024-06-30"],
+        description="a date (the end of that day in the project's time zone, Beijing time by default) or a "
+        "datetime (without an offset: in the project's time zone); default now",
+        examples=["2025-04-30"],
     ),
 ]
+
+
+def narrowing(
+    street: Annotated[str | None, Query(description="only this street: code or name", examples=["曹溪街道"])] = None,
+    community: Annotated[
+        str | None, Query(description="only this community: its code or name", examples=["350802006002"])
+    ] = None,
+    category: Annotated[str | None, Query(description="only this issue category (service code)")] = None,
+) -> st.Narrowing:
+    return st.Narrowing(street=street, community=community, category=category)
+
+
+Only = Annotated[st.Narrowing, Depends(narrowing)]
 _ERRORS: Responses = {
     404: {"description": "the id names nothing"},
     422: {"description": "a bad parameter, named in `detail`"},
@@ -50,6 +64,7 @@ _CONFLICT: Responses = {409: {"model": Conflict, "description": "the step does n
 @router.get("/issues/stalled", response_model=StalledPage, responses=_ERRORS)
 def stalled(
     store: StoreDep,
+    only: Only,
     between: Annotated[Between, Query(description="the two levels")] = Between.community_street,
     min_days: Annotated[int, Query(ge=0, le=3650, description="threshold in whole days")] = 3,
     as_of: AsOf = None,
@@ -57,9 +72,10 @@ def stalled(
     offset: Offset = 0,
 ):
     """Issues escalated from the lower level that the upper level has not accepted for at least
-    `min_days` whole days at `as_of` (supervision reminders do not count), longest first."""
+    `min_days` whole days at `as_of` (supervision reminders do not count), longest first; narrowed
+    to a street, a community or a category when asked."""
     t, total, rows = st.stalled(
-        store=store, between=between, min_days=min_days, as_of=as_of, limit=limit, offset=offset
+        store=store, between=between, min_days=min_days, as_of=as_of, only=only, limit=limit, offset=offset
     )
     return StalledPage(
         as_of=t,
@@ -76,24 +92,27 @@ def stalled(
 @router.get("/issues/stalled/summary", response_model=StalledSummary, responses=_ERRORS)
 def stalled_summary(
     store: StoreDep,
+    only: Only,
     between: Annotated[Between | None, Query(description="default: all three pairs")] = None,
     min_days: Annotated[int, Query(ge=0, le=3650)] = 3,
     as_of: AsOf = None,
 ):
     """How many issues are stalled, by street and by category."""
-    return st.stalled_summary(store=store, between=between, min_days=min_days, as_of=as_of)
+    return st.stalled_summary(store=store, between=between, min_days=min_days, as_of=as_of, only=only)
 
 
 @router.get("/issues/overdue", response_model=OverduePage, responses=_ERRORS)
 def overdue(
     store: StoreDep,
+    only: Only,
     level: Annotated[Level | None, Query(description="default: every level")] = None,
     as_of: AsOf = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ):
-    """Issues whose latest acceptance at the level is past due at `as_of` and not moved on."""
-    t, total, rows = st.overdue(store=store, level=level, as_of=as_of, limit=limit, offset=offset)
+    """Issues whose latest acceptance at the level is past due at `as_of` and not moved on; narrowed
+    to a street, a community or a category when asked."""
+    t, total, rows = st.overdue(store=store, level=level, as_of=as_of, only=only, limit=limit, offset=offset)
     return OverduePage(
         as_of=t,
         level=level,

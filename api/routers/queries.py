@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import StoreDep
 from api.responses import READ
 from graph.catalogue import reads, statements
+from graph.core.privacy import redact
 
 router = APIRouter(prefix="/queries", tags=["queries"])
 
@@ -77,6 +78,11 @@ class QueryResult(BaseModel):
     )
     row_count: int
     truncated: bool = Field(description="true when the row cap stopped the fetch")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Neo4j's notices on the query: an unknown label, relationship type or property "
+        "(often a misspelling: an empty answer is then no answer), a cartesian product...",
+    )
 
 
 @router.get("", response_model=list[QueryInfo])
@@ -99,6 +105,13 @@ def run_query(
 ):
     """Runs one catalogue query in a read transaction, its parameters checked against its header
     (422 names the bad one), with a timeout (408) and a row cap (`truncated`)."""
-    result = reads.read(statements.get(name).name, params, store=store)
-    rows = result.json_rows()
-    return QueryResult(name=name, columns=result.columns, rows=rows, row_count=len(rows), truncated=result.truncated)
+    result = reads.read(statements.get(name).name, params, store=store, warnings=True)
+    rows = redact(result.json_rows())
+    return QueryResult(
+        name=name,
+        columns=result.columns,
+        rows=rows,
+        row_count=len(rows),
+        truncated=result.truncated,
+        warnings=result.warnings,
+    )

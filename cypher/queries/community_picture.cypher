@@ -7,7 +7,7 @@
 // owners' committee and property management committee; and its open issues (located in the
 // community, its grids or micro-grids; newest first, at most issue_limit, with the full count).
 // param: id: string -- the community's id (its division code)
-// param: issue_limit: int = 50 -- at most this many open issues
+// param: issue_limit: int[0..1000] = 50 -- at most this many open issues
 // An unknown id gives no row.
 // returns: community (map: id, name, kind, urban_village), street (map: id, name, kind), party_committee (map: id, name), residents_committee (map: id, name, kind), big_party_committee (map: id, name), secretary (map: id, name, phone, since), linked_cadres (list<map>: id, name, phone, since), members (list<map>: id, name, label, kind, since), paired_units (list<map>: id, name, kind, level, since, min_annual_funding, funding (list<map>: year, amount)), grids (list<map>: id, name, kind), compounds (list<map>: id, name, property_mode, grid_id, property_companies, owners_committees, mgmt_committees), open_issue_count (int), open_issues (list<map>: id, title, category, level, reported_at)
 MATCH (c:Community {id: $id})

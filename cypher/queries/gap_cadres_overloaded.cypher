@@ -1,7 +1,7 @@
 // name: gap_cadres_overloaded
 // description: Division-level cadres linked (LINKED_TO) to more than n communities, with those
 // communities (cadre workload). Most communities first, then by person id.
-// param: n: int = 3 -- list cadres linked to more than this many communities
+// param: n: int[0..] = 3 -- list cadres linked to more than this many communities
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 100 -- rows to return
 // returns: person_id (string), person_name (string), communities (int), community_ids (list<string>), community_names (list<string>)

@@ -3,8 +3,8 @@
 // in a year (the 30,000-yuan rule). The minimum is the pairing's own min_annual_funding, or the rule's
 // amount when the pairing names none. Pairings that began after the year are left out. A unit
 // that gave nothing that year shows an amount of 0. Largest shortfall first.
-// param: year: int -- the calendar year
-// param: minimum: int = 30000 -- yuan a year, for pairings that name no min_annual_funding
+// param: year: int[2000..2100] -- the calendar year
+// param: minimum: int[0..] = 30000 -- yuan a year, for pairings that name no min_annual_funding
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 100 -- rows to return
 // returns: unit_id (string), unit_name (string), community_id (string), community_name (string), year (int), amount (int: yuan given that year), minimum (int), shortfall (int)

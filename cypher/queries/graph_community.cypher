@@ -7,8 +7,8 @@
 // them, micro-grids (capped), compounds with their party branch, property company, owners'
 // committee or property management committee, and buildings with their party groups (capped).
 // param: id: string -- the community's id (its division code)
-// param: micro_grid_limit: int = 200 -- at most this many micro-grids (by id)
-// param: building_limit: int = 300 -- at most this many buildings (by id), with their party groups
+// param: micro_grid_limit: int[0..5000] = 200 -- at most this many micro-grids (by id)
+// param: building_limit: int[0..5000] = 300 -- at most this many buildings (by id), with their party groups
 // An unknown id gives no row.
 // returns: nodes (list<node>), truncated (bool: a cap left some nodes out)
 MATCH (c:Community {id: $id})

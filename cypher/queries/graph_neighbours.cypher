@@ -5,7 +5,7 @@
 // param: frontier: list<string> -- element ids of the nodes reached at the last hop
 // param: seen: list<string> -- element ids of every node already in the picture
 // param: order: list<string> -- labels, first kept first; labels not listed come last
-// param: room: int -- at most this many nodes
+// param: room: int[0..] -- at most this many nodes
 // Nodes come in label order, then by id.
 // returns: n (node)
 UNWIND $frontier AS fid

@@ -8,28 +8,33 @@
 // (community: party committee and residents'/villagers' committee; street: working committee and
 // street office; district: the departments whose `categories` include the category; grid: the
 // grid workers). Most overdue first. A page past the end gives one row holding only `total`.
-// param: level: string = null -- 'grid', 'community', 'street' or 'district'; null means every level
-// param: as_of: datetime|date|string = now -- a date means the end of that day, 23:59:59 UTC
+// Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
+// param: level: level = null -- 'grid', 'community', 'street' or 'district'; null means every level
+// param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
+// param: street: string = null -- only issues in this street (its code)
+// param: community: string = null -- only issues in this community (its code)
+// param: category: string = null -- only issues of this category (service code)
 // param: offset: integer = 0 -- rows to skip
 // param: limit: integer = 100 -- rows to return
 // returns: total (integer), issue_id (string), title (string), category (string), category_name (string), status (string), community_id (string), community (string), street_id (string), street (string), level (string), accepted_at (datetime), due (datetime), handler (map: id, name, kind), days_waited (integer), days_overdue (integer), next_up (list of maps: id, name, kind)
-WITH CASE
-       WHEN $as_of IS NULL THEN datetime()
-       WHEN size(toString($as_of)) = 10 THEN datetime({date: date($as_of), time: time('23:59:59Z')})
-       ELSE datetime($as_of)
-     END AS asOf
+WITH coalesce($as_of, datetime()) AS asOf
 MATCH (a:Step {action: 'accepted'})
 WHERE ($level IS NULL OR a.level = $level)
   AND a.due IS NOT NULL
-  AND datetime(a.at) <= asOf
-  AND datetime(a.due) < asOf
+  AND datetime(a.at).epochMillis <= asOf.epochMillis
+  AND datetime(a.due).epochMillis < asOf.epochMillis
   AND NOT EXISTS {
     MATCH (a)-[:NEXT]->+(later:Step)
-    WHERE datetime(later.at) <= asOf
+    WHERE datetime(later.at).epochMillis <= asOf.epochMillis
       AND (later.action IN ['escalated', 'resolved', 'closed']
         OR (later.action = 'accepted' AND later.level = a.level))
   }
 MATCH (a)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+WHERE ($category IS NULL OR i.category = $category)
+  AND (($street IS NULL AND $community IS NULL) OR EXISTS {
+    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)
+    WHERE ($community IS NULL OR fc.id = $community) AND ($street IS NULL OR fs.id = $street)
+  })
 WITH i, a, asOf
 ORDER BY datetime(a.due), i.id
 WITH collect({i: i, a: a, asOf: asOf}) AS hits

@@ -10,26 +10,31 @@
 // street: working committee and street office; district: the departments whose `categories`
 // include the issue's category). Longest waits first. A page past the end gives one row holding
 // only `total`.
-// param: between: string -- 'grid-community', 'community-street' or 'street-district'
-// param: min_days: integer = 3 -- threshold in whole 24-hour days
-// param: as_of: datetime|date|string = now -- a date means the end of that day, 23:59:59 UTC
+// Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
+// param: between: between -- 'grid-community', 'community-street' or 'street-district'
+// param: min_days: int[0..3650] = 3 -- threshold in whole 24-hour days
+// param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
+// param: street: string = null -- only issues in this street (its code)
+// param: community: string = null -- only issues in this community (its code)
+// param: category: string = null -- only issues of this category (service code)
 // param: offset: integer = 0 -- rows to skip
 // param: limit: integer = 100 -- rows to return
 // returns: total (integer), issue_id (string), title (string), category (string), category_name (string), status (string), community_id (string), community (string), street_id (string), street (string), left_level (string), waiting_level (string), escalated_at (datetime), escalated_by (string), days_waited (integer), next_up (list of maps: id, name, kind)
-WITH CASE
-       WHEN $as_of IS NULL THEN datetime()
-       WHEN size(toString($as_of)) = 10 THEN datetime({date: date($as_of), time: time('23:59:59Z')})
-       ELSE datetime($as_of)
-     END AS asOf,
+WITH coalesce($as_of, datetime()) AS asOf,
      split($between, '-') AS pair,
      coalesce($min_days, 3) AS minDays
 MATCH (e:Step {action: 'escalated', level: pair[0]})
-WHERE datetime(e.at) <= asOf - duration({seconds: minDays * 86400})
+WHERE datetime(e.at).epochMillis <= asOf.epochMillis - minDays * 86400000
   AND NOT EXISTS {
     MATCH (e)-[:NEXT]->+(later:Step)
-    WHERE later.action <> 'supervised' AND datetime(later.at) <= asOf
+    WHERE later.action <> 'supervised' AND datetime(later.at).epochMillis <= asOf.epochMillis
   }
 MATCH (e)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+WHERE ($category IS NULL OR i.category = $category)
+  AND (($street IS NULL AND $community IS NULL) OR EXISTS {
+    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)
+    WHERE ($community IS NULL OR fc.id = $community) AND ($street IS NULL OR fs.id = $street)
+  })
 WITH i, e, asOf, pair
 ORDER BY datetime(e.at), i.id
 WITH collect({i: i, e: e, asOf: asOf, to: pair[1]}) AS hits

@@ -4,11 +4,12 @@
 // statuses: open, resolved, closed), service codes, and a window on reported_at. The current
 // handler is the BY of the latest `accepted` step when no escalation or reopening followed it;
 // its `due` is the expected time. Newest first.
+// Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
 // param: ids: list of strings = null -- issue ids
-// param: statuses: list of strings = null -- issue statuses to keep
+// param: statuses: list<issue_status> = null -- issue statuses to keep
 // param: service_codes: list of strings = null -- categories to keep
-// param: start: datetime = null -- earliest reported_at
-// param: end: datetime = null -- latest reported_at
+// param: start: moment = null -- earliest reported_at
+// param: end: moment = null -- latest reported_at
 // param: offset: integer = 0 -- rows to skip
 // param: limit: integer = 1000 -- rows to return
 // returns: id (string), title (string), category (string), category_name (string), status (string), level (string), reported_at (datetime), updated_at (datetime), last_action (string), last_level (string), handler (string), due (datetime), location_id (string), areas (list of strings, district first)
@@ -21,8 +22,8 @@ CALL () {
   WHERE $ids IS NULL
     AND ($statuses IS NULL OR i.status IN $statuses)
     AND ($service_codes IS NULL OR i.category IN $service_codes)
-    AND ($start IS NULL OR datetime(i.reported_at) >= datetime($start))
-    AND ($end IS NULL OR datetime(i.reported_at) <= datetime($end))
+    AND ($start IS NULL OR datetime(i.reported_at).epochMillis >= $start.epochMillis)
+    AND ($end IS NULL OR datetime(i.reported_at).epochMillis <= $end.epochMillis)
   RETURN i
 }
 WITH i ORDER BY datetime(i.reported_at) DESC, i.id

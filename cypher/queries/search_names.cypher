@@ -4,7 +4,7 @@
 // one label. Best matches first. `query` is Lucene syntax: the API builds it from the words typed
 // (each word a phrase; a single character as a prefix or suffix wildcard).
 // param: query: string -- a Lucene query, e.g. "天马" or 天*
-// param: label: string = null -- keep only nodes with this label (e.g. Community)
+// param: label: label = null -- keep only nodes with this label (e.g. Community)
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 20 -- rows to return
 // returns: id (string), name (string), labels (list<string>), score (float)

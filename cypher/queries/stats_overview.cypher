@@ -7,9 +7,9 @@
 // Each branch aggregates in WITH before naming its key: a constant beside an aggregate would be a
 // grouping key, and a branch that matches nothing would then give no row instead of 0.
 // param: since: date = 2024-01-01 -- first day of the "since 2024" period
-// param: award_year: int = 2023 -- the year of the awards counted
-// param: min_funding: int = 30000 -- the rule: yuan a unit gives in each year it gives
-// param: satisfied: int = 4 -- the lowest rating (of 5) that counts as satisfied
+// param: award_year: int[2000..2100] = 2023 -- the year of the awards counted
+// param: min_funding: int[0..] = 30000 -- the rule: yuan a unit gives in each year it gives
+// param: satisfied: int[1..5] = 4 -- the lowest rating (of 5) that counts as satisfied
 // returns: key (string), value (float)
 CALL () {
   // cadres: people with role cadre who are linked to a community and secretary of a big party committee

@@ -6,8 +6,8 @@
 // party-building projects it supports; and the volunteer activities it organized (newest first,
 // at most activity_limit, with the full count).
 // param: id: string -- the unit's id
-// param: minimum: int = 30000 -- yuan a year, for pairings that name no min_annual_funding
-// param: activity_limit: int = 50 -- at most this many activities
+// param: minimum: int[0..] = 30000 -- yuan a year, for pairings that name no min_annual_funding
+// param: activity_limit: int[0..1000] = 50 -- at most this many activities
 // An unknown id gives no row. Funding to a community the unit is not paired with is listed with a null minimum.
 // returns: unit (map: id, name, kind, level), paired_communities (list<map>: id, name, street_id, since, min_annual_funding), funding (list<map>: year, community_id, community_name, amount, minimum, meets_minimum), committees (list<map>: id, name, community_id), projects (list<map>: id, name, category, budget, community_id), activity_count (int), activities (list<map>: id, name, date, category, hours, community_id)
 MATCH (u:Unit {id: $id})

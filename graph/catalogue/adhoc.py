@@ -86,6 +86,7 @@ class AdhocResult:
     rows: list[dict[str, Any]]
     truncated: bool
     row_cap: int
+    warnings: list[str]
 
 
 def check_text(query: str) -> list[Token]:
@@ -173,8 +174,9 @@ EXPLAIN_TIMEOUT_S = 10.0
 
 
 def explain(store: Store, *, query: str, parameters: dict[str, Any]) -> tuple[str | None, dict | None]:
-    """Gate 2's input: how Neo4j plans the query (never running it)."""
-    return reads.explain_text(store, text=query, parameters=parameters, timeout=EXPLAIN_TIMEOUT_S)
+    """Gate 2's input: how Neo4j plans the query (never running it): (query type, plan)."""
+    summary = reads.explain_text(store, text=query, parameters=parameters, timeout=EXPLAIN_TIMEOUT_S)
+    return summary.query_type, summary.plan
 
 
 def run_adhoc(
@@ -193,6 +195,10 @@ def run_adhoc(
     if not isinstance(parameters, dict):
         raise Malformed("parameters must be a JSON object")
     check_text(query)
-    check_plan(*explain(store, query=query, parameters=parameters))
-    result = reads.read_text(store, text=query, parameters=parameters, timeout=timeout, row_cap=row_cap)
-    return AdhocResult(columns=result.columns, rows=result.json_rows(), truncated=result.truncated, row_cap=row_cap)
+    planned = reads.explain_text(store, text=query, parameters=parameters, timeout=EXPLAIN_TIMEOUT_S)
+    check_plan(planned.query_type, planned.plan)
+    result = reads.read_text(store, text=query, parameters=parameters, timeout=timeout, row_cap=row_cap, warnings=True)
+    warnings = list(dict.fromkeys(reads.warnings_of(planned) + result.warnings))
+    return AdhocResult(
+        columns=result.columns, rows=result.json_rows(), truncated=result.truncated, row_cap=row_cap, warnings=warnings
+    )

@@ -6,10 +6,14 @@
     // param: limit: int = 100 -- page size
     // returns: unit_id (string), unit_name (string), via (string: direct or pairing)
 
-TYPE is one of string, int, float, bool, date, datetime, list<string>, list<int>, map, list<map>
-(also spelled integer, boolean, "list of strings"), or several joined by `|` (any of them is
-accepted). `name` is the file's name (`grid_units`), or for files outside queries/ its path under
-cypher/ (`admin/server_info`); `returns` may be left out only by statements that return nothing. DEFAULT is a
+TYPE is one of string, int, float, bool, date, datetime, moment, list<string>, list<int>, map,
+list<map> (also spelled integer, boolean, "list of strings"), one of the model's enumerations
+(level, between, step_action, issue_status, channel, meeting_kind, task_status, label: the value
+must be one of its codes), or several joined by `|` (any of them is accepted). An int or float may
+carry bounds: `int[0..3650]`, `int[1..]`. A `moment` is an instant: a date means the end of that
+day in the project's time zone, a datetime without an offset is read in it (graph.core.moments).
+`name` is the file's name (`grid_units`), or for files outside queries/ its path under cypher/
+(`admin/server_info`); `returns` may be left out only by statements that return nothing. DEFAULT is a
 literal (`null`, `3`, `'grid'`, `['a', 'b']`); `now` for a date or datetime means null, which the
 query reads as "now". A `//` line with no key continues the description (before the first
 parameter) or the columns (after `returns:`); elsewhere it is a note, shown in the docs.
@@ -23,22 +27,74 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from graph.core.moments import parse_moment
+from graph.model import enums
+from graph.model.nodes import LABELS
 from graph.model.types import DateTime
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+INT64 = Field(ge=INT64_MIN, le=INT64_MAX)  # what Neo4j can hold; larger numbers are refused, not wrapped
+
+
+def _no_surrogates(v: str) -> str:
+    # A lone surrogate ("\ud800") is no character: Neo4j and the driver cannot encode it.
+    if any("\ud800" <= ch <= "\udfff" for ch in v):
+        raise ValueError("holds a lone surrogate, which is not a character")
+    return v
+
+
+Text = Annotated[str, AfterValidator(_no_surrogates)]
+
+
+def _codes(enum: type[enums.StrEnum]) -> Any:
+    """A Literal of the enum's codes: pydantic then names the allowed values when one is wrong."""
+    return Literal[tuple(m.value for m in enum)]
+
+
+def _code_list(enum: type[enums.StrEnum]) -> Any:
+    codes = _codes(enum)
+    return list[codes]  # type: ignore[valid-type]  # a type built at run time from the model
+
+
 TYPES: dict[str, Any] = {
-    "string": str,
-    "int": int,
-    "float": float,
+    "string": Text,
+    "int": Annotated[int, INT64],
+    "float": Annotated[float, Field(allow_inf_nan=False)],
     "bool": bool,
     "date": date,
     "datetime": DateTime,
-    "list<string>": list[str],
-    "list<int>": list[int],
+    "moment": Annotated[datetime, BeforeValidator(parse_moment)],
+    "list<string>": list[Text],
+    "list<int>": list[Annotated[int, INT64]],
     "map": dict[str, Any],
     "list<map>": list[dict[str, Any]],
+    "level": _codes(enums.Level),
+    "between": _codes(enums.Between),
+    "list<between>": _code_list(enums.Between),
+    "step_action": _codes(enums.StepAction),
+    "issue_status": _codes(enums.IssueStatus),
+    "list<issue_status>": _code_list(enums.IssueStatus),
+    "channel": _codes(enums.IssueChannel),
+    "meeting_kind": _codes(enums.MeetingKind),
+    "task_status": _codes(enums.TaskStatus),
+    "label": Literal[tuple(sorted(LABELS))],
 }
+ENUM_TYPES = {
+    "level",
+    "between",
+    "list<between>",
+    "step_action",
+    "issue_status",
+    "channel",
+    "meeting_kind",
+    "task_status",
+    "label",
+}
+_BOUNDS = re.compile(r"^(int|float)\s*\[\s*(-?[\d.]+)?\s*\.\.\s*(-?[\d.]+)?\s*\]$")
 ALIASES = {
     "integer": "int",
     "str": "string",
@@ -65,9 +121,23 @@ class HeaderError(ValueError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # canonical, e.g. "int" or "datetime|date|string"
+    type: str  # canonical, e.g. "int", "int[0..3650]" or "datetime|date|string"
     description: str = ""
     default: Any = NO_DEFAULT
+
+    @property
+    def bounds(self) -> dict[str, float]:
+        """{"ge": lo, "le": hi} from `int[lo..hi]`."""
+        m = _BOUNDS.match(self.type)
+        if not m:
+            return {}
+        cast = int if m.group(1) == "int" else float
+        out = {}
+        if m.group(2):
+            out["ge"] = cast(m.group(2))
+        if m.group(3):
+            out["le"] = cast(m.group(3))
+        return out
 
     @property
     def required(self) -> bool:
@@ -75,7 +145,8 @@ class Param:
 
     @property
     def types(self) -> list[str]:
-        return self.type.split("|")
+        """The base types, bounds left out."""
+        return [_BOUNDS.sub(r"\1", t) for t in self.type.split("|")]
 
     def public(self) -> dict:
         default = None if self.required else self.default
@@ -104,27 +175,37 @@ class Header:
 
 
 def canonical_type(raw: str) -> str | None:
-    parts = [ALIASES.get(p.strip().lower(), p.strip().lower()) for p in raw.split("|")]
-    return "|".join(parts) if parts and all(p in TYPES for p in parts) else None
+    parts = []
+    for p in raw.split("|"):
+        p = p.strip().lower()
+        m = _BOUNDS.match(p)
+        base = m.group(1) if m else ALIASES.get(p, p)
+        if base not in TYPES:
+            return None
+        parts.append(p if m else base)
+    return "|".join(parts) if parts else None
 
 
 def parse_default(raw: str, typ: str) -> Any:
     raw = raw.strip()
-    if raw.lower() in ("null", "none") or (raw.lower() == "now" and {"date", "datetime"} & set(typ.split("|"))):
+    bases = [_BOUNDS.sub(r"\1", t) for t in typ.split("|")]
+    if raw.lower() in ("null", "none") or (raw.lower() == "now" and {"date", "datetime", "moment"} & set(bases)):
         return None
-    for t in typ.split("|"):
+    for t in bases:
         try:
-            if t == "string":
+            if t == "string" or (t in ENUM_TYPES and not t.startswith("list<")):
                 return raw[1:-1] if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"" else raw
             if t == "bool" and raw.lower() in ("true", "false"):
                 return raw.lower() == "true"
-            if t in ("int", "float"):
-                return TYPES[t](raw)
+            if t == "int":
+                return int(raw)
+            if t == "float":
+                return float(raw)
             if t == "date":
                 return date.fromisoformat(raw.strip("'\""))
             if t == "datetime":
                 return datetime.fromisoformat(raw.strip("'\""))
-            if t == "list<string>":
+            if t in ("list<string>", "list<between>", "list<issue_status>"):
                 try:
                     value = json.loads(raw)
                 except ValueError:

@@ -38,6 +38,7 @@ class ReadResult:
     records: list[neo4j.Record] = field(default_factory=list)
     truncated: bool = False
     row_cap: int = 0
+    warnings: list[str] = field(default_factory=list)  # Neo4j's notices, when asked for
 
     def native_rows(self) -> list[dict[str, Any]]:
         """Rows as dicts of Python values: dates and datetimes native, nodes as JSON."""
@@ -50,7 +51,20 @@ class ReadResult:
         return self.records[0] if self.records else None
 
 
-def _fetch(tx: neo4j.ManagedTransaction, text: str, parameters: dict[str, Any], cap: int) -> ReadResult:
+def warnings_of(summary: neo4j.ResultSummary) -> list[str]:
+    """Neo4j's notices on a statement (an unknown label or property, a cartesian product...), one line each."""
+    out = []
+    for status in summary.gql_status_objects:
+        if status.is_notification and status.status_description:
+            pos = status.position
+            where = f" (line {pos.line}, column {pos.column})" if pos is not None else ""
+            out.append(status.status_description.strip() + where)
+    return list(dict.fromkeys(out))
+
+
+def _fetch(
+    tx: neo4j.ManagedTransaction, text: str, parameters: dict[str, Any], cap: int, *, warnings: bool = False
+) -> ReadResult:
     result = tx.run(text, parameters)
     out = ReadResult(columns=list(result.keys()), row_cap=cap)
     for record in result:
@@ -58,18 +72,21 @@ def _fetch(tx: neo4j.ManagedTransaction, text: str, parameters: dict[str, Any], 
             out.truncated = True
             break
         out.records.append(record)
+    if warnings and not out.truncated:  # the stream was read to its end: its summary costs nothing more
+        out.warnings = warnings_of(result.consume())
     return out
 
 
 class Reader:
     """Runs statements inside one READ transaction, each validated and capped."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction, row_cap: int):
-        self.tx, self.row_cap = tx, row_cap
+    def __init__(self, tx: neo4j.ManagedTransaction, row_cap: int, warnings: bool = False):
+        self.tx, self.row_cap, self.warnings = tx, row_cap, warnings
 
     def read(self, name: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None) -> ReadResult:
         st = statement(name)
-        return _fetch(self.tx, st.text, st.validate(params), self.row_cap if row_cap is None else row_cap)
+        cap = self.row_cap if row_cap is None else row_cap
+        return _fetch(self.tx, st.text, st.validate(params), cap, warnings=self.warnings)
 
     def rows(self, name: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None) -> list[dict]:
         return self.read(name, params, row_cap=row_cap).native_rows()
@@ -84,17 +101,23 @@ def _limits(timeout: float | None, row_cap: int | None) -> tuple[float, int]:
 
 
 def read_tx(
-    store: Store, work: Callable[[Reader], T], *, timeout: float | None = None, row_cap: int | None = None
+    store: Store,
+    work: Callable[[Reader], T],
+    *,
+    timeout: float | None = None,
+    row_cap: int | None = None,
+    warnings: bool = False,
 ) -> T:
-    """Runs `work(reader)` in one READ transaction with a timeout; each read has the row cap."""
+    """Runs `work(reader)` in one READ transaction with a timeout; each read has the row cap.
+    `warnings` brings Neo4j's notices back on each ReadResult (see `warnings_of`)."""
     seconds, cap = _limits(timeout, row_cap)
 
     @unit_of_work(timeout=seconds)
     def unit(tx: neo4j.ManagedTransaction) -> T:
-        return work(Reader(tx, cap))
+        return work(Reader(tx, cap, warnings))
 
     try:
-        return store.read_tx(unit)
+        return store.read_tx(unit, notifications=warnings)
     except (ClientError, TransientError) as exc:
         raise translate(exc, seconds) from None
 
@@ -106,11 +129,16 @@ def read(
     store: Store,
     timeout: float | None = None,
     row_cap: int | None = None,
+    warnings: bool = False,
 ) -> ReadResult:
-    """One statement (`grid_units`, `admin/server_info`) in its own READ transaction."""
+    """One statement (`grid_units`, `admin/server_info`) in its own READ transaction; `warnings`
+    brings Neo4j's notices back with the rows (the catalogue endpoints ask for them)."""
     st = statement(name)
     values = st.validate(params)
-    return read_tx(store, lambda r: _fetch(r.tx, st.text, values, r.row_cap), timeout=timeout, row_cap=row_cap)
+    return read_tx(
+        store, lambda r: _fetch(r.tx, st.text, values, r.row_cap, warnings=warnings),
+        timeout=timeout, row_cap=row_cap, warnings=warnings,
+    )  # fmt: skip
 
 
 def rows(
@@ -132,25 +160,26 @@ def read_text(
     parameters: dict[str, Any],
     timeout: float | None = None,
     row_cap: int | None = None,
+    warnings: bool = False,
 ) -> ReadResult:
     """A statement that is no file of the project (an analyst's, already through the ad-hoc guard)."""
-    return read_tx(store, lambda r: _fetch(r.tx, text, parameters, r.row_cap), timeout=timeout, row_cap=row_cap)
+    return read_tx(
+        store, lambda r: _fetch(r.tx, text, parameters, r.row_cap, warnings=warnings),
+        timeout=timeout, row_cap=row_cap, warnings=warnings,
+    )  # fmt: skip
 
 
-def explain_text(
-    store: Store, *, text: str, parameters: dict[str, Any], timeout: float
-) -> tuple[str | None, dict | None]:
-    """(query type, plan) of a statement, planned by EXPLAIN and never run. Prefixing EXPLAIN is
-    the one place Python adds Cypher text: Bolt has no explain flag (the ad-hoc guard has checked
-    that the text is a single statement)."""
+def explain_text(store: Store, *, text: str, parameters: dict[str, Any], timeout: float) -> neo4j.ResultSummary:
+    """The summary of a statement planned by EXPLAIN and never run: its query type, plan and
+    notices. Prefixing EXPLAIN is the one place Python adds Cypher text: Bolt has no explain flag
+    (the ad-hoc guard has checked that the text is a single statement)."""
 
     @unit_of_work(timeout=timeout)
-    def unit(tx: neo4j.ManagedTransaction) -> tuple[str | None, dict | None]:
-        summary = tx.run("EXPLAIN " + text, parameters).consume()
-        return summary.query_type, summary.plan
+    def unit(tx: neo4j.ManagedTransaction) -> neo4j.ResultSummary:
+        return tx.run("EXPLAIN " + text, parameters).consume()
 
     try:
-        return store.read_tx(unit)
+        return store.read_tx(unit, notifications=True)
     except (ClientError, TransientError) as exc:
         raise translate(exc, timeout) from None
 

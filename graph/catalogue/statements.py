@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from graph.catalogue.header import TYPES, Column, Header, HeaderError, Param, parse_header
+from graph.catalogue.header import INT64_MAX, INT64_MIN, TYPES, Column, Header, HeaderError, Param, parse_header
 from graph.catalogue.lexer import tokenize
 from graph.core.errors import NotFound, ParamError
 from graph.core.resources import cypher_dir, cypher_path
@@ -76,19 +76,30 @@ class Statement:
             if err["type"] == "extra_forbidden":
                 known = ", ".join(p.name for p in self.params) or "none"
                 raise ParamError(name, f"{self.name} takes no such parameter (it takes: {known})") from None
-            raise ParamError(name, err["msg"]) from None
+            raise ParamError(name, err["msg"].removeprefix("Value error, ")) from None
+
+
+def _bounded(t: str, bounds: dict[str, Any]) -> Any:
+    """The pydantic type of header type `t`; a number within `bounds` (and within 64 bits)."""
+    if t == "int" and bounds:
+        return Annotated[
+            int, Field(ge=max(bounds.get("ge", INT64_MIN), INT64_MIN), le=min(bounds.get("le", INT64_MAX), INT64_MAX))
+        ]
+    if t == "float" and bounds:
+        return Annotated[float, Field(allow_inf_nan=False, **bounds)]
+    return TYPES[t]
 
 
 def _model(h: Header) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     for p in h.params:
-        types = tuple(TYPES[t] for t in p.types)
+        bounds: dict[str, Any] = {**BOUNDS.get(p.name, {}), **p.bounds}
+        types = tuple(_bounded(t, bounds) for t in p.types)
         typ: Any = types[0] if len(types) == 1 else Union[types]  # noqa: UP007  # a tuple of types built at run time
         if not p.required and p.default is None:
             typ = typ | None
         default: Any = ... if p.required else p.default
-        bounds: dict[str, Any] = BOUNDS.get(p.name, {})
-        fields[p.name] = (typ, Field(default, description=p.description, **bounds))
+        fields[p.name] = (typ, Field(default, description=p.description))
     model: type[BaseModel] = create_model(
         f"{h.name.replace('/', '_')}_params", __config__=ConfigDict(extra="forbid"), **fields
     )

@@ -7,6 +7,9 @@
 - date / datetime / time / duration: ISO-8601 strings; points: {"srid", "x", "y"[, "z"]}
 - NaN and infinities (not JSON): the strings "NaN", "Infinity", "-Infinity"
 
+Datetimes with an offset are shown in the project's time zone (graph.core.moments), with their
+offset: `2024-05-01T10:00:00+08:00`, whatever zone they were stored in.
+
 `to_native` is the Python-side twin for code that builds pydantic models: temporal values
 become `datetime.date` / `datetime.datetime`, everything else as `to_json`.
 """
@@ -16,12 +19,15 @@ from __future__ import annotations
 import base64
 import math
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 import neo4j
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
+
+from graph.core.moments import local
 
 
 def to_json(value: Any, ids: Mapping[str, Any] | None = None) -> Any:
@@ -78,7 +84,9 @@ def to_json(value: Any, ids: Mapping[str, Any] | None = None) -> Any:
 
 def to_native(value: Any) -> Any:
     """Like to_json, but dates and datetimes stay Python objects (for pydantic models)."""
-    if isinstance(value, (Date, DateTime)):
+    if isinstance(value, DateTime):
+        return _local(value.to_native())
+    if isinstance(value, Date):
         return value.to_native()
     if isinstance(value, Mapping) and not isinstance(value, (Node, Relationship)):
         return {k: to_native(v) for k, v in value.items()}
@@ -117,9 +125,15 @@ def _node_id(node: Node | None, ids: Mapping[str, Any]) -> Any:
     return node.get("id") if "id" in node else ids.get(node.element_id)
 
 
+def _local(value: datetime) -> datetime:
+    # An instant with an offset is shown in the project's time zone; a local datetime stays as it is.
+    return local(value) if value.tzinfo is not None else value
+
+
 def _iso(value: Date | DateTime | Time) -> str:
     # Nanoseconds are rare in this graph; microseconds read better and every JSON client parses them.
-    return value.to_native().isoformat()
+    native = value.to_native()
+    return _local(native).isoformat() if isinstance(native, datetime) else native.isoformat()
 
 
 def _point(p: Point) -> dict[str, Any]:

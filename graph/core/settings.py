@@ -10,8 +10,10 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.core.resources import checkout_root
@@ -36,9 +38,22 @@ class Settings(BaseSettings):
     grassroots_neo4j_tx_memory_mb: int = 512
     grassroots_neo4j_tx_monitor_ms: int = 100  # how often Neo4j stops transactions past their timeout
 
+    # What people read: the project's time zone and language (Chinese first, English available).
+    grassroots_tz: str = Field(default="Asia/Shanghai", description="IANA time zone of the project")
+    grassroots_lang: Literal["zh", "en"] = Field(default="zh", description="language of the CLI, ledgers, texts")
+
     # Query guards.
     grassroots_query_timeout_s: float = 30.0
     grassroots_row_cap: int = 10_000
+
+    @field_validator("grassroots_tz")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{v!r} is not a time zone (e.g. Asia/Shanghai)") from None
+        return v
 
     @property
     def uses_local(self) -> bool:

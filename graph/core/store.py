@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import neo4j
 from neo4j import GraphDatabase
@@ -73,9 +73,13 @@ class Store:
 
         return self._guard(call)
 
-    def read_tx(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+    def read_tx(self, work: Callable[[neo4j.ManagedTransaction], Any], *, notifications: bool = False) -> Any:
+        """Runs `work(tx)` in one managed read transaction; `notifications` asks the server for its
+        notices (unknown labels, cartesian products...) on this session only."""
+        severity: Literal["OFF", "INFORMATION"] = "INFORMATION" if notifications else "OFF"
+
         def call():
-            with self.driver.session(database=self.database) as session:
+            with self.driver.session(database=self.database, notifications_min_severity=severity) as session:
                 return session.execute_read(work)
 
         return self._guard(call)

@@ -159,7 +159,7 @@ def _rels() -> list[tuple[str, tuple[str, ...], tuple[str, ...], str, str]]:
 
 def _label_section(model: type[NodeModel], kinds: list[FileKind], rels) -> list[str]:
     label = model.label
-    lines = [f"#### `{label}` ({display('label', label)})", ""]
+    lines = [f"#### `{label}` ({display('label', label, 'zh')})", ""]
     if model.__doc__ and "Every node has" not in model.__doc__:
         lines += [" ".join(model.__doc__.split()), ""]
     lines += ["| property | type | required | meaning |", "|---|---|---|---|"]
@@ -198,7 +198,7 @@ def render() -> str:
     ]
     for t, a, b, props, kind in sorted(rels):
         starts, ends = PIPE.join(a), PIPE.join(b)
-        out.append(f"| `{t}` | {display('relationship', t)} | {starts} | {ends} | {props} | `{kind}` |")
+        out.append(f"| `{t}` | {display('relationship', t, 'zh')} | {starts} | {ends} | {props} | `{kind}` |")
     rules = (trail_rules.__doc__ or "").split("The trail is a small state machine", 1)[-1]
     out += ["", DEFINITIONS + "The trail is a small state machine" + rules.rstrip() + "\n"]
     return "\n".join(out)

@@ -28,8 +28,9 @@ are judged against the valid steps before them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
+from graph.core.moments import local
 from graph.model.enums import LEVEL_ORDER, IssueStatus, Level, StepAction
 
 __all__ = ["StepIn", "check_trail", "derive_state", "next_level", "TrailError"]
@@ -56,8 +57,8 @@ def next_level(level: str) -> str | None:
 
 
 def _utc(t: datetime) -> datetime:
-    # Naive times are taken as UTC here; ingest hands us aware ones (model DateTime).
-    return t if t.tzinfo else t.replace(tzinfo=UTC)
+    # Naive times are read in the project's time zone (ingest and the API hand over aware ones).
+    return t if t.tzinfo else local(t)
 
 
 @dataclass

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
-# China Standard Time: a timestamp written without an offset in a ledger means Beijing time.
-CST = timezone(timedelta(hours=8))
+from graph.core.moments import local
 
 Id = Annotated[
     str,
@@ -81,7 +80,7 @@ Date = Annotated[date, BeforeValidator(_date)]
 
 
 def _aware(v: datetime) -> datetime:
-    return v if v.tzinfo else v.replace(tzinfo=CST)
+    return v if v.tzinfo else local(v)
 
 
 def _datetime_in(v: Any) -> Any:
@@ -95,7 +94,8 @@ def _datetime_in(v: Any) -> Any:
     return v
 
 
-# A timestamp with its offset; one written without an offset is taken as Beijing time (+08:00).
+# A timestamp with its offset; one written without an offset is read in the project's time zone
+# (GRASSROOTS_TZ, Beijing time by default).
 DateTime = Annotated[datetime, BeforeValidator(_datetime_in), AfterValidator(_aware)]
 
 Yuan = Annotated[int, Field(ge=0, description="yuan, an integer")]

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
 
-Lang = Literal["zh", "en"]
+from graph.core.language import Lang
+from graph.core.language import lang as current_lang
+
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
@@ -23,12 +24,15 @@ def vocabulary() -> dict[str, dict[str, dict[str, str]]]:
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-def display(domain: str, code: str | None, lang: Lang = "zh") -> str:
-    """The name people read for `code` in `domain`; the code itself when the file has none."""
+def display(domain: str, code: str | None, lang: Lang | None = None) -> str:
+    """The name people read for `code` in `domain`, in `lang` (default: the current language,
+    graph.core.language); the code itself when the file has none."""
     if code is None:
         return ""
     entry = vocabulary().get(domain, {}).get(code)
-    return entry.get(lang) or entry.get("zh") or code if entry else code
+    if not entry:
+        return code
+    return entry.get(lang or current_lang()) or entry.get("zh") or code
 
 
 def names(lang: Lang = "zh") -> dict[str, dict[str, str]]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.catalogue import reads
 from graph.catalogue.paging import Page, fetch_page
-from graph.core.errors import UserError
+from graph.core.errors import ParamError
+from graph.core.moments import now
 from graph.core.store import Store
 from graph.model.enums import CommunityKind, GridKind, PropertyMode
 
@@ -165,8 +168,17 @@ def quarter(field: str, value: str | None) -> str | None:
         return None
     m = _QUARTER.match(value.strip())
     if not m:
-        raise UserError(f"{field}: {value!r} is not a quarter; write it as 2024-Q3")
+        raise ParamError(field, f"{value!r} is not a quarter; write it as 2024-Q3")
     return f"{m.group(1)}-Q{m.group(2)}"
+
+
+class MissedMeetingsPage(Page[MissedMeeting]):
+    as_of: date = Field(description="the day quarters 'not begun yet' were judged at (default: the data's last day)")
+
+
+def data_last_date(store: Store) -> date | None:
+    """The last day the data holds anything for (meetings, activities, issue steps)."""
+    return reads.rows("data_last_date", store=store)[0]["last"]
 
 
 def missed_joint_meetings(
@@ -175,23 +187,22 @@ def missed_joint_meetings(
     year: int | None = None,
     from_quarter: str | None = None,
     to_quarter: str | None = None,
+    as_of: date | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page[MissedMeeting]:
+) -> MissedMeetingsPage:
     q0, q1 = quarter("from", from_quarter), quarter("to", to_quarter)
     if q1 and not q0:
-        raise UserError("from: give the first quarter too when you give `to`")
+        raise ParamError("from", "give the first quarter too when you give `to`")
     if q0 and year is not None:
-        raise UserError("year: give either year or from/to quarters, not both")
+        raise ParamError("year", "give either year or from/to quarters, not both")
     if q0 and q1 and q1 < q0:
-        raise UserError(f"to: {q1} comes before {q0}")
-    return _page(
-        MissedMeeting,
-        "gap_missed_joint_meetings",
-        {"year": year, "from_quarter": q0, "to_quarter": q1},
-        store=store,
-        limit=limit,
-        offset=offset,
+        raise ParamError("to", f"{q1} comes before {q0}")
+    day = as_of or data_last_date(store) or now().date()
+    params = {"year": year, "from_quarter": q0, "to_quarter": q1, "as_of": day}
+    rows, nxt = fetch_page("gap_missed_joint_meetings", params, store=store, limit=limit, offset=offset)
+    return MissedMeetingsPage(
+        items=[MissedMeeting(**r) for r in rows], limit=limit, offset=offset, next_offset=nxt, as_of=day
     )
 
 

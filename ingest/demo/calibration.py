@@ -7,10 +7,12 @@ open, 2023 history, ...) are chosen to be plausible and are listed in docs/demo-
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 
-from graph.model.types import CST
 from graph.services.stats.figures import BY_KEY
+
+# The demo is Beijing data: its times carry +08:00 whatever GRASSROOTS_TZ says.
+CST = timezone(timedelta(hours=8))
 
 # tier -> the division code it covers
 TIERS: dict[str, str] = {"xinluo": "350802", "longyan": "3508", "fujian": "35"}

@@ -1,119 +1,133 @@
 """The supervision ledger (督办清单) a street office prints: the stalled and overdue issues of each
-community at a date, with whom to call, as a formatted spreadsheet (one sheet per street)."""
+community at a moment, with when each was reported, since when it waits, its latest progress and
+supervision notes, and whom to call: a formatted workbook, one sheet per street and a summary,
+each with its totals, set to print landscape one page wide."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from graph.catalogue import reads
-from graph.core.moments import as_of_moment
+from graph.catalogue.paging import PAGE_SIZE_MAX
+from graph.core.moments import as_of_moment, local, project_tz
+from graph.core.privacy import redact
+from graph.core.spreadsheets import fit_to_width, put
 from graph.core.store import Store
 from graph.model.enums import BETWEENS
-from graph.services.issues.stalled import overdue, stalled
+from graph.model.vocabulary import display
+from graph.services.issues.stalled import EVERY_ISSUE, Narrowing, overdue, stalled
 
-LEVEL_ZH = {"grid": "网格", "community": "社区", "street": "街道", "district": "区"}
+STALLED, OVERDUE = "滞留", "超期"
 COLUMNS = [
-    ("序号", 6),
-    ("社区", 16),
-    ("问题编号", 14),
-    ("问题", 36),
-    ("类别", 12),
-    ("督办类型", 10),
-    ("环节", 14),
-    ("等待天数", 10),
-    ("超期天数", 10),
-    ("办理期限", 18),
-    ("应对接单位", 40),
-    ("联系人", 24),
-    ("联系电话", 28),
-]
+    ("序号", 6), ("社区", 14), ("问题编号", 14), ("问题", 32), ("类别", 10), ("反映时间", 17), ("督办类型", 8),
+    ("环节", 12), ("起始时间", 17), ("等待天数", 8), ("超期天数", 8), ("办理期限", 17), ("最新进展", 28),
+    ("督办意见", 24), ("应对接单位", 32), ("联系人", 20), ("联系电话", 16),
+]  # fmt: skip
+WRAPPED = {"问题", "最新进展", "督办意见", "应对接单位", "联系人", "联系电话"}
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
-PAGE = 1000
 
 
 def _all(fetch, **kw) -> list[dict]:
-    rows, offset = [], 0
+    rows: list[dict] = []
+    offset = 0
     while True:
-        _, total, page = fetch(offset=offset, limit=PAGE, **kw)
+        _, total, page = fetch(offset=offset, limit=PAGE_SIZE_MAX, **kw)
         rows += page
-        offset += PAGE
+        offset += PAGE_SIZE_MAX
         if offset >= total:
             return rows
 
 
-def ledger_rows(*, store: Store, as_of: str | datetime | None, min_days: int = 3) -> list[dict]:
+def _stage(r: dict) -> str:
+    if r["kind"] == STALLED:
+        return f"{display('level', r['left_level'])}→{display('level', r['waiting_level'])}"
+    return f"{display('level', r['level'])}办理"
+
+
+def _contacts(next_up: list[dict], found: dict[str, dict]) -> list[dict]:
+    """Whom to call for a line: one contact per organization, never the same person twice."""
+    out, seen = [], set()
+    for org in next_up:
+        c = found.get(org["id"])
+        if not c or not c.get("contact_name"):
+            continue
+        person = c.get("contact_id") or (c["contact_name"], c.get("phone"))
+        if person in seen:
+            continue
+        seen.add(person)
+        out.append(c)
+    return out
+
+
+def ledger_rows(
+    *, store: Store, as_of: str | datetime | None, min_days: int = 3, only: Narrowing = EVERY_ISSUE
+) -> list[dict]:
     """Every stalled (all three pairs of levels) and overdue issue at as_of, as ledger lines."""
     t = as_of_moment(as_of)
     lines = []
     for between in BETWEENS:
-        for r in _all(stalled, store=store, between=between, min_days=min_days, as_of=t):
-            lines.append(
-                {
-                    **r,
-                    "kind": "滞留",
-                    "stage": f"{LEVEL_ZH[r['left_level']]}→{LEVEL_ZH[r['waiting_level']]}",
-                    "days_overdue": None,
-                    "due": None,
-                }
-            )
-    for r in _all(overdue, store=store, as_of=t):
-        lines.append({**r, "kind": "超期", "stage": f"{LEVEL_ZH[r['level']]}办理"})
+        for r in _all(stalled, store=store, between=between, min_days=min_days, as_of=t, only=only):
+            lines.append({**r, "kind": STALLED, "since": r["escalated_at"], "days_overdue": None, "due": None})
+    for r in _all(overdue, store=store, as_of=t, only=only):
+        lines.append({**r, "kind": OVERDUE, "since": r["accepted_at"]})
     ids = sorted({o["id"] for line in lines for o in line["next_up"]})
-    contacts = {r["id"]: r for r in reads.rows("org_contacts", {"ids": ids}, store=store)} if ids else {}
+    found = {r["id"]: r for r in reads.rows("org_contacts", {"ids": ids}, store=store)} if ids else {}
+    issue_ids = sorted({line["issue_id"] for line in lines})
+    notes = {r["issue_id"]: r for r in reads.rows("issue_notes", {"ids": issue_ids, "as_of": t}, store=store)}
     for line in lines:
-        line["contacts"] = [contacts[o["id"]] for o in line["next_up"] if contacts.get(o["id"], {}).get("contact_name")]
+        line["stage"] = _stage(line)
+        line["contacts"] = _contacts(line["next_up"], found)
+        line.update({k: v for k, v in notes.get(line["issue_id"], {}).items() if k != "issue_id"})
     return lines
 
 
 def write_ledger(
-    *, store: Store, as_of: str | datetime | None, out: Path, min_days: int = 3, street_id: str | None = None
+    *, store: Store, as_of: str | datetime | None, out: Path, min_days: int = 3, street: str | None = None
 ) -> dict:
-    """Writes the workbook; returns counts (stalled, overdue, streets)."""
+    """Writes the workbook; returns counts (stalled, overdue, streets) and the street asked for.
+    `street` (a code or a name) keeps one street; an unknown one is an error naming it."""
     t = as_of_moment(as_of)
-    lines = [
-        x
-        for x in ledger_rows(store=store, as_of=t, min_days=min_days)
-        if street_id is None or x["street_id"] == street_id
-    ]
+    only = Narrowing(street=street)
+    lines = redact(ledger_rows(store=store, as_of=t, min_days=min_days, only=only))
     by_street: dict[tuple, list[dict]] = defaultdict(list)
     for x in lines:
         by_street[(x["street_id"] or "", x["street"] or "未定位")].append(x)
     wb = Workbook()
-    _summary(wb.active, by_street, t, min_days)
+    summary = wb.active
+    assert summary is not None  # a new workbook has its sheet
+    _summary(summary, by_street, t, min_days)
     used = {"汇总"}
     for (_sid, sname), rows in sorted(by_street.items()):
-        title = _sheet_title(sname, used)
-        _street_sheet(wb.create_sheet(title), sname, rows, t, min_days)
+        _street_sheet(wb.create_sheet(_sheet_title(sname, used)), sname, rows, t, min_days)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return {
-        "stalled": sum(x["kind"] == "滞留" for x in lines),
-        "overdue": sum(x["kind"] == "超期" for x in lines),
+        "stalled": sum(x["kind"] == STALLED for x in lines),
+        "overdue": sum(x["kind"] == OVERDUE for x in lines),
         "streets": len(by_street),
+        "as_of": t,
     }
 
 
-ROLE_ZH = {
-    "secretary": "书记",
-    "director": "主任",
-    "head": "负责人",
-    "chair": "主任",
-    "chairman": "主任",
-    "manager": "经理",
-    "leader": "组长",
-    "person": "",
-}
+def when(t: datetime) -> str:
+    """`2025-04-30 23:59（北京时间）`: a moment as people read it, with its time zone."""
+    t = local(t)
+    zone = "北京时间" if getattr(project_tz(), "key", "") == "Asia/Shanghai" else f"UTC{t:%z}"
+    return f"{t:%Y-%m-%d %H:%M}（{zone}）"
 
 
 def _who(c: dict) -> str:
-    role = ROLE_ZH.get(c["contact_role"], c["contact_role"] or "")
+    role = display("role", c.get("contact_role")) if c.get("contact_role") not in (None, "person") else ""
     return f"{c['contact_name']}（{role}）" if role else c["contact_name"]
 
 
@@ -126,13 +140,13 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def _heading(ws, text: str, width: int) -> None:
+def _heading(ws: Worksheet, text: str, width: int) -> None:
     ws.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.row_dimensions[1].height = 24
 
 
-def _header(ws, columns: list[tuple[str, int]]) -> None:
+def _header(ws: Worksheet, columns: list[tuple[str, int]]) -> None:
     for i, (title, width) in enumerate(columns, 1):
         c = ws.cell(row=2, column=i, value=title)
         c.font, c.fill = Font(bold=True), HEADER_FILL
@@ -142,49 +156,52 @@ def _header(ws, columns: list[tuple[str, int]]) -> None:
     ws.freeze_panes = "A3"
 
 
-def _street_sheet(ws, street: str, rows: list[dict], t: datetime, min_days: int) -> None:
-    _heading(ws, f"{street} 督办清单（截至 {t:%Y-%m-%d %H:%M} UTC，滞留满 {min_days} 天）", len(COLUMNS))
+def _total_row(ws: Worksheet, row: int, values: list[Any]) -> None:
+    for i, v in enumerate(values, 1):
+        cell = put(ws, row, i, v)
+        cell.font, cell.fill = Font(bold=True), TOTAL_FILL
+        cell.border = Border(top=THIN, bottom=THIN)
+
+
+def _street_sheet(ws: Worksheet, street: str, rows: list[dict], t: datetime, min_days: int) -> None:
+    _heading(ws, f"{street} 督办清单（截至 {when(t)}，滞留满 {min_days} 天）", len(COLUMNS))
     _header(ws, COLUMNS)
     rows = sorted(
-        rows,
-        key=lambda x: (x["community"] or "", x["kind"] != "滞留", -(x["days_waited"] or 0), x["issue_id"]),
+        rows, key=lambda x: (x["community"] or "", x["kind"] != STALLED, -(x["days_waited"] or 0), x["issue_id"])
     )
     for n, x in enumerate(rows, 1):
         values = [
-            n,
-            x["community"],
-            x["issue_id"],
-            x["title"],
-            x["category_name"] or x["category"],
-            x["kind"],
-            x["stage"],
-            x["days_waited"],
-            x["days_overdue"],
-            x["due"].strftime("%Y-%m-%d %H:%M") if x["due"] else None,
-            "、".join(o["name"] or o["id"] for o in x["next_up"]),
-            "、".join(_who(c) for c in x["contacts"]),
-            "、".join(c["phone"] or "" for c in x["contacts"]),
-        ]
+            n, x["community"], x["issue_id"], x["title"], x["category_name"] or x["category"], x.get("reported_at"),
+            x["kind"], x["stage"], x["since"], x["days_waited"], x["days_overdue"], x["due"], x.get("progress_note"),
+            x.get("supervision_note"), "、".join(o["name"] or o["id"] for o in x["next_up"]),
+            "、".join(_who(c) for c in x["contacts"]), "、".join(c["phone"] or "" for c in x["contacts"]),
+        ]  # fmt: skip
         for i, v in enumerate(values, 1):
-            cell = ws.cell(row=n + 2, column=i, value=v)
-            cell.alignment = Alignment(vertical="top", wrap_text=i in (4, 11, 12))
+            cell = put(ws, n + 2, i, v)
+            cell.alignment = Alignment(vertical="top", wrap_text=COLUMNS[i - 1][0] in WRAPPED)
             cell.border = Border(bottom=THIN)
-    ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{len(rows) + 2}"
-    ws.print_title_rows = "1:2"
-    ws.page_setup.orientation = "landscape"
+    stalled_n = sum(x["kind"] == STALLED for x in rows)
+    last = len(rows) + 2
+    _total_row(ws, last + 1, ["合计", f"{len(rows)} 件", f"滞留 {stalled_n} 件", f"超期 {len(rows) - stalled_n} 件"])
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(COLUMNS))}{last}"
+    fit_to_width(ws)
 
 
-def _summary(ws, by_street: dict, t: datetime, min_days: int) -> None:
+def _summary(ws: Worksheet, by_street: dict, t: datetime, min_days: int) -> None:
     ws.title = "汇总"
     cols = [("街道", 20), ("社区", 20), ("滞留", 10), ("超期", 10), ("合计", 10)]
-    _heading(ws, f"督办清单汇总（截至 {t:%Y-%m-%d %H:%M} UTC，滞留满 {min_days} 天）", len(cols))
+    _heading(ws, f"督办清单汇总（截至 {when(t)}，滞留满 {min_days} 天）", len(cols))
     _header(ws, cols)
     r = 3
+    totals = [0, 0]
     for (_sid, sname), rows in sorted(by_street.items()):
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for x in rows:
-            per[x["community"] or "未定位"][0 if x["kind"] == "滞留" else 1] += 1
+            per[x["community"] or "未定位"][0 if x["kind"] == STALLED else 1] += 1
         for community, (s, o) in sorted(per.items()):
             for i, v in enumerate([sname, community, s, o, s + o], 1):
-                ws.cell(row=r, column=i, value=v)
+                put(ws, r, i, v)
+            totals[0], totals[1] = totals[0] + s, totals[1] + o
             r += 1
+    _total_row(ws, r, ["合计", f"{len(by_street)} 个街道", totals[0], totals[1], totals[0] + totals[1]])
+    fit_to_width(ws)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from graph.core.errors import check_choice, check_range
 from graph.core.moments import as_of_moment
 from graph.core.store import Store
 from graph.model.enums import BETWEENS, Level
+from graph.services.areas import area_code
 
 # Organizations listed first in "who should take it up next": party line, then administrative line.
 _KIND_ORDER = [
@@ -43,12 +45,37 @@ def _page(rows: list[dict[str, Any]]) -> tuple[int, list[dict]]:
     return total, out
 
 
+@dataclass(frozen=True)
+class Narrowing:
+    """Which issues a coordinator asks about: a street, a community (codes or names) and a category."""
+
+    street: str | None = None
+    community: str | None = None
+    category: str | None = None
+
+    def params(self, store: Store) -> dict[str, str | None]:
+        """As query parameters (area codes); an unknown street, community or category is an error naming it."""
+        if self.category is not None:
+            known = sorted(r["service_code"] for r in reads.rows("open311_services", store=store))
+            if known:
+                check_choice("category", self.category, known)
+        return {
+            "street": area_code(store, self.street, labels=("Street",), field="street"),
+            "community": area_code(store, self.community, labels=("Community",), field="community"),
+            "category": self.category,
+        }
+
+
+EVERY_ISSUE = Narrowing()
+
+
 def stalled(
     *,
     store: Store,
     between: str,
     min_days: int = 3,
     as_of: str | datetime | None = None,
+    only: Narrowing = EVERY_ISSUE,
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[datetime, int, list[dict]]:
@@ -58,7 +85,7 @@ def stalled(
     check_page(limit=limit, offset=offset)
     t = as_of_moment(as_of)
     params = {"between": str(between), "min_days": min_days, "as_of": t, "limit": limit, "offset": offset}
-    total, rows = _page(reads.rows("issues_stalled", params, store=store))
+    total, rows = _page(reads.rows("issues_stalled", {**params, **only.params(store)}, store=store))
     return t, total, rows
 
 
@@ -67,6 +94,7 @@ def overdue(
     store: Store,
     level: str | None = None,
     as_of: str | datetime | None = None,
+    only: Narrowing = EVERY_ISSUE,
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[datetime, int, list[dict]]:
@@ -75,19 +103,25 @@ def overdue(
     check_page(limit=limit, offset=offset)
     t = as_of_moment(as_of)
     params = {"level": None if level is None else str(level), "as_of": t, "limit": limit, "offset": offset}
-    total, rows = _page(reads.rows("issues_overdue", params, store=store))
+    total, rows = _page(reads.rows("issues_overdue", {**params, **only.params(store)}, store=store))
     return t, total, rows
 
 
 def stalled_summary(
-    *, store: Store, between: str | None = None, min_days: int = 3, as_of: str | datetime | None = None
+    *,
+    store: Store,
+    between: str | None = None,
+    min_days: int = 3,
+    as_of: str | datetime | None = None,
+    only: Narrowing = EVERY_ISSUE,
 ) -> dict:
     """Counts of stalled issues by street and by category (and by pair of levels)."""
     check_choice("between", between, BETWEENS)
     betweens = [str(between)] if between else list(BETWEENS)
     check_range("min_days", min_days, 0)
     t = as_of_moment(as_of)
-    rows = reads.rows("issues_stalled_summary", {"betweens": betweens, "min_days": min_days, "as_of": t}, store=store)
+    params = {"betweens": betweens, "min_days": min_days, "as_of": t, **only.params(store)}
+    rows = reads.rows("issues_stalled_summary", params, store=store)
     by_street: dict[str | None, dict] = {}
     by_category: dict[str, dict] = {}
     for r in rows:

@@ -13,11 +13,13 @@ from graph.services.stats.figures import ARTICLE_FIGURES, matches
 
 class Figure(BaseModel):
     key: str = Field(description="stable key of the figure")
-    label: str = Field(description="what is counted")
+    label: str = Field(description="what is counted, in the request's language (Accept-Language; Chinese first)")
     value: int | float | None = Field(description="computed from the graph (null: nothing to compute it over)")
     article_value: int | float = Field(description="the figure in the article")
-    period: str = Field(description="the article's period: now, since 2024, to date, 2023, rule")
-    unit: str = Field("", description="yuan, %, person-times, or empty for a count")
+    period: str = Field(description="the article's period (code): now, since 2024, to date, 2023, rule")
+    period_label: str = Field("", description="the period as people read it (现在, 2024年以来, ...)")
+    unit: str = Field("", description="yuan, %, person-times, or empty for a count (code)")
+    unit_label: str = Field("", description="the unit as people read it (元, %, 人次)")
     matches: bool = Field(
         description="the graph agrees with the article (equal, or at least / at most for N+ figures and rules)"
     )
@@ -46,7 +48,9 @@ def overview(
                 value=value,
                 article_value=f.value,
                 period=f.period,
+                period_label=f.period_label,
                 unit=f.unit,
+                unit_label=f.unit_label,
                 matches=matches(f, value),
             )
         )
