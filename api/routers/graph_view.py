@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
 from graph import graph_view as gv
+from graph.settings import get_settings
 
 router = APIRouter(prefix="/graph", tags=["graph view"])
 
@@ -33,10 +34,37 @@ class GraphJson(BaseModel):
     nodes: list[GraphNode]
     links: list[GraphLink]
     truncated: bool = Field(description="true when a cap or limit left nodes out")
+    left_out: dict[str, int] = Field(default_factory=dict, description="nodes a cap left out, by label")
+    caps: dict[str, int] = Field(default_factory=dict, description="the caps applied, by parameter name: ask again with more")
+
+
+class Degree(BaseModel):
+    type: str = Field(description="relationship type")
+    direction: str = Field(description="'out': the node is the start; 'in': the end")
+    label: str = Field(description="primary label of the node at the other end")
+    count: int
+
+
+class Degrees(BaseModel):
+    node: str = Field(description="the node's key")
+    degrees: list[Degree]
+
+
+class NodeKeys(BaseModel):
+    keys: list[str] = Field(description="node keys 'Label:id', as graph JSON gives them", max_length=gv.MAX_LIMIT,
+                            examples=[["Community:350802006002", "Unit:U-0001"]])
 
 
 _ERRORS = {404: {"description": "an id names nothing"}, 422: {"description": "a bad parameter"}}
 _AMBIGUOUS = {409: {"description": "the id names nodes of several labels; `labels` lists them"}}
+
+
+def _types(text: str | None) -> list[str] | None:
+    return [t.strip() for t in text.split(",") if t.strip()] if text else None
+
+
+Types = Annotated[str | None, Query(description="comma-separated relationship types, e.g. PART_OF,SERVES; default every type",
+                                    examples=["PART_OF,SERVES"])]
 
 
 def _ambiguous(exc: gv.AmbiguousId) -> JSONResponse:
@@ -46,8 +74,8 @@ def _ambiguous(exc: gv.AmbiguousId) -> JSONResponse:
 
 @router.get("/community/{id}", response_model=GraphJson, responses=_ERRORS)
 def community(store: StoreDep, id: Annotated[str, Path(description="the community's id (division code)")],
-              micro_grids: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many micro-grids")] = 200,
-              buildings: Annotated[int, Query(ge=0, le=gv.MAX_CAP, description="at most this many buildings")] = 300):
+              micro_grids: Annotated[int | None, Query(ge=0, le=gv.MAX_CAP, description="at most this many micro-grids (default: settings)")] = None,
+              buildings: Annotated[int | None, Query(ge=0, le=gv.MAX_CAP, description="at most this many buildings (default: settings)")] = None):
     """A community's whole organizational picture: street and district above, party committee, big
     party committee with its secretary and members, residents' committee, paired units, grids,
     micro-grids, compounds with their property company, owners' or management committee, buildings."""
@@ -57,12 +85,16 @@ def community(store: StoreDep, id: Annotated[str, Path(description="the communit
 @router.get("/neighbourhood/{id}", response_model=GraphJson, responses={**_ERRORS, **_AMBIGUOUS})
 def neighbourhood(store: StoreDep, id: Annotated[str, Path(description="any node's id")],
                   depth: Annotated[int, Query(ge=1, le=gv.MAX_DEPTH, description="hops from the node")] = 1,
-                  limit: Annotated[int, Query(ge=1, le=gv.MAX_LIMIT, description="at most this many nodes")] = 200,
-                  label: Annotated[str | None, Query(description="the node's label, when the id names nodes of several labels")] = None):
-    """The nodes within `depth` hops of a node (nearest first, structure before people and work
-    items) and every relationship between them."""
+                  limit: Annotated[int | None, Query(ge=1, le=gv.MAX_LIMIT, description="at most this many nodes (default: settings)")] = None,
+                  label: Annotated[str | None, Query(description="the node's label, when the id names nodes of several labels")] = None,
+                  types: Types = None,
+                  direction: Annotated[str, Query(description="'out' (from the node outward), 'in' or 'both'",
+                                                  pattern="^(both|out|in)$")] = "both"):
+    """The nodes within `depth` hops of a node over the given relationship types and direction
+    (nearest first, structure before people and work items) and every relationship between them."""
     try:
-        return gv.neighbourhood(store=store, id=id, label=label, depth=depth, limit=limit)
+        return gv.neighbourhood(store=store, id=id, label=label, depth=depth, limit=limit,
+                                types=_types(types), direction=direction)
     except gv.AmbiguousId as exc:
         return _ambiguous(exc)
 
@@ -73,12 +105,13 @@ def path(store: StoreDep,
          to: Annotated[str, Query(description="id of the other node")],
          max_hops: Annotated[int, Query(ge=1, le=gv.MAX_HOPS, description="longest path accepted")] = 6,
          from_label: Annotated[str | None, Query(description="label of the first node, if its id is ambiguous")] = None,
-         to_label: Annotated[str | None, Query(description="label of the other node, if its id is ambiguous")] = None):
-    """A shortest path between two nodes, nodes and links in path order; empty when there is none
-    within `max_hops`."""
+         to_label: Annotated[str | None, Query(description="label of the other node, if its id is ambiguous")] = None,
+         types: Types = None):
+    """A shortest path between two nodes over the given relationship types, nodes and links in path
+    order; empty when there is none within `max_hops`."""
     try:
         return gv.shortest_path(store=store, from_id=from_, to_id=to, from_label=from_label,
-                                to_label=to_label, max_hops=max_hops)
+                                to_label=to_label, max_hops=max_hops, types=_types(types))
     except gv.AmbiguousId as exc:
         return _ambiguous(exc)
 
@@ -88,3 +121,39 @@ def issue(store: StoreDep, id: Annotated[str, Path(description="the issue's id")
     """An issue's escalation trail as a graph: the issue, its steps in order, who acted at each, the
     area it is in and the areas above, the meeting it was raised at and the tasks addressing it."""
     return gv.issue_graph(store=store, id=id)
+
+
+@router.get("/degrees/{id}", response_model=Degrees, responses={**_ERRORS, **_AMBIGUOUS})
+def degrees(store: StoreDep, id: Annotated[str, Path(description="any node's id")],
+            label: Annotated[str | None, Query(description="the node's label, when the id names nodes of several labels")] = None):
+    """A node's relationships counted by type, direction and the other end's label: what expanding
+    it by one relationship type would add."""
+    try:
+        return gv.degrees(store=store, id=id, label=label)
+    except gv.AmbiguousId as exc:
+        return _ambiguous(exc)
+
+
+@router.post("/nodes", response_model=GraphJson, responses=_ERRORS)
+def nodes(store: StoreDep, body: NodeKeys):
+    """The nodes named by key and every relationship between them (a search phrase's rows, the
+    relationships among the nodes on screen, a shared view). Keys naming nothing are counted in
+    `left_out`."""
+    return gv.nodes_by_keys(store=store, keys=body.keys)
+
+
+class Caps(BaseModel):
+    node_cap: int = Field(description="nodes in a neighbourhood when `limit` is not given")
+    expand_cap: int = Field(description="nodes a page's expand asks for")
+    building_cap: int = Field(description="buildings in a community picture when `buildings` is not given")
+    micro_grid_cap: int = Field(description="micro-grids in a community picture when `micro_grids` is not given")
+    max_limit: int = Field(description="the largest `limit` a neighbourhood takes")
+
+
+@router.get("/caps", response_model=Caps)
+def caps():
+    """The caps in force (settings grassroots_graph_*_cap), for a front end that offers to load more."""
+    s = get_settings()
+    return Caps(node_cap=s.grassroots_graph_node_cap, expand_cap=s.grassroots_graph_expand_cap,
+                building_cap=s.grassroots_graph_building_cap, micro_grid_cap=s.grassroots_graph_micro_grid_cap,
+                max_limit=gv.MAX_LIMIT)
