@@ -7,7 +7,7 @@ DEMO_DIR := .grassroots/demo-xinluo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test venv neo4j-local browser db-start db-stop demo-data clean help
+.PHONY: demo test venv neo4j-local browser web-deps test-js db-start db-stop demo-data clean help
 
 help:
 	@echo "make demo   - install, start the local Neo4j, load the xinluo demo data, serve API + page on http://$(HOST):$(PORT)"
@@ -31,7 +31,7 @@ db-start: neo4j-local
 db-stop: venv
 	$(GR) db stop
 
-demo: db-start
+demo: db-start web-deps
 	$(GR) schema apply
 	$(GR) demo-data --tier xinluo --out $(DEMO_DIR)
 	$(GR) ingest $(DEMO_DIR)
@@ -45,8 +45,22 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
 
-test: neo4j-local browser
+# The page's graph library (Cytoscape.js and two plugins), pinned in web/package-lock.json and
+# served by the API from web/node_modules: nothing is fetched from a CDN when the page runs.
+web-deps: web/node_modules/.installed
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+# The page's own JavaScript (folding, undo history, layouts, style rules, phrases): node's test runner.
+test-js: web-deps
+	node --test web/tests/
+
+test: neo4j-local browser web-deps test-js
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) neo4j-local/target .grassroots .pytest_cache
+	rm -rf $(VENV) neo4j-local/target .grassroots .pytest_cache web/node_modules
