@@ -79,7 +79,8 @@ async function render({ place = "layout", near = null, positions = null } = {}) 
     nodes: v.nodes.map((n) => {
       const c = counts.get(n.id), closed = c && !model.open.has(n.id);
       return { key: n.id, code: n.label, color: colorOf(n.label), size: size.get(n.id), prio: prio.get(n.id),
-               label: vocab.nodeName(n), badge: closed ? c.buildings + c.microGrids : null };
+               label: n.label === "Step" && n.properties.at ? `${vocab.nodeName(n)}\n${n.properties.at.slice(5, 10)}` : vocab.nodeName(n),
+               badge: closed ? c.buildings + c.microGrids : null };
     }),
     links: v.links.map((l) => ({ key: linkKey(l), source: l.source, target: l.target, label: vocab.rel(l.type),
                                  path: !!state.pathKeys && state.pathKeys.has(l.source) && state.pathKeys.has(l.target) })),
@@ -91,7 +92,8 @@ async function render({ place = "layout", near = null, positions = null } = {}) 
     opts = laid ? { positions: laid.positions, boxes: laid.boxes, fit: true, labelSpace: laid.labelSpace }
       : { layout: state.layout, fit: true };
   } else opts = { near, fit: false };
-  if (place === "layout") ringsFromCenter(v);
+  const rings = ringsFromCenter(v);
+  for (const it of items.nodes) it.ring = rings.get(it.key) ?? 0;
   await canvas.draw(items, opts);
   canvas.filterLabels(state.hiddenLabels);
   canvas.markCenter(state.center);
@@ -122,19 +124,31 @@ function domainLayout(v) {
   return null;
 }
 
-// The concentric layout reads each node's hop distance from the centre.
+// The concentric layout's rings: hops from the centre, a hop of many nodes split over several rings.
 function ringsFromCenter(v) {
-  if (!state.center || !canvas) return;
   const next = new Map(v.nodes.map((n) => [n.id, []]));
   for (const l of v.links) { next.get(l.source)?.push(l.target); next.get(l.target)?.push(l.source); }
-  const ring = new Map([[state.center, 0]]);
-  const queue = [state.center];
+  const hop = new Map(state.center && next.has(state.center) ? [[state.center, 0]] : []);
+  const queue = [...hop.keys()];
   while (queue.length) {
     const k = queue.shift();
-    for (const m of next.get(k) || []) if (!ring.has(m)) { ring.set(m, ring.get(k) + 1); queue.push(m); }
+    for (const m of next.get(k) || []) if (!hop.has(m)) { hop.set(m, hop.get(k) + 1); queue.push(m); }
   }
-  state.rings = ring;
-  queueMicrotask(() => canvas.cy.nodes(".item").forEach((e) => e.data("ring", ring.get(e.id()) ?? 9)));
+  const byHop = new Map();
+  for (const n of v.nodes) {
+    const h = hop.has(n.id) ? hop.get(n.id) : 9;
+    if (!byHop.has(h)) byHop.set(h, []);
+    byHop.get(h).push(n);
+  }
+  const ring = new Map();
+  let r = 0;
+  for (const h of [...byHop.keys()].sort((a, b) => a - b)) {
+    const ns = byHop.get(h).sort((a, b) => a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
+    const per = Math.max(12, 12 + r * 8);
+    ns.forEach((n, i) => ring.set(n.id, r + Math.floor(i / per)));
+    r += Math.ceil(ns.length / per);
+  }
+  return ring;
 }
 
 function refreshSide() {
@@ -306,7 +320,7 @@ async function showPhrase(text) {
   const { keys, rows: kept } = rowKeys(phrase, rows, hit.id);
   const res = await postJSON(`${API}/nodes`, { keys });
   const title = t("title_phrase", { text: phraseText(phrase, hit.name || anchor, lang) });
-  await show(res, { title, mode: "phrase", center: `${phrase.anchor}:${hit.id}`, layout: "dagre" });
+  await show(res, { title, mode: "phrase", center: `${phrase.anchor}:${hit.id}`, layout: "concentric" });
   renderPhraseRows(t("phrase_rows", { n: kept.length }), kept, { vocab });
   document.body.dataset.phraseRows = String(kept.length);
 }

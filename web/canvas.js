@@ -62,6 +62,7 @@ export class Canvas {
         shape: "round-rectangle", width: "data(w)", height: "data(h)", "background-color": "data(bg)", "background-opacity": 0.5,
         "border-width": 0, label: "data(label)", "text-valign": "top", "text-halign": "center", "font-size": FONT,
         color: "#6b7785", "font-weight": 600, events: "no", "z-index": 0, "text-margin-y": -4 } },
+      { selector: "node.lane-left", style: { "text-valign": "center", "text-halign": "left", "text-margin-x": -8, "text-margin-y": 0 } },
       { selector: "edge", style: {
         width: 1, "line-color": "#c3ccd5", "curve-style": "straight", "target-arrow-shape": "triangle",
         "target-arrow-color": "#c3ccd5", "arrow-scale": 0.6, "font-size": 10, color: "#5c6b7a",
@@ -85,14 +86,14 @@ export class Canvas {
       cy.elements().filter((e) => !want.has(e.id()) || e.hasClass("lane")).remove();
       for (const n of nodes) {
         const e = cy.getElementById(n.key);
-        if (e.nonempty()) e.data({ label: n.label, color: n.color, size: n.size, badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null });
+        if (e.nonempty()) e.data({ label: n.label, color: n.color, size: n.size, ring: n.ring, badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null });
       }
     });
     const origin = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
     const fresh = nodes.filter((n) => cy.getElementById(n.key).empty());
     const around = ringAround(origin, fresh.length);
     const elements = [
-      ...fresh.map((n, i) => ({ group: "nodes", classes: "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size,
+      ...fresh.map((n, i) => ({ group: "nodes", classes: "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size, ring: n.ring,
                                         badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null },
                                 position: (positions && positions.get(n.key)) || around[i] })),
       ...links.filter((l) => cy.getElementById(l.key).empty())
@@ -119,7 +120,7 @@ export class Canvas {
 
   drawLanes(boxes) {
     const bg = ["#fdecea", "#f1f3f5", "#e8f1fb", "#f3eafa", "#fff6e5"];
-    this.cy.add(boxes.map((b, i) => ({ group: "nodes", classes: "lane", selectable: false, grabbable: false,
+    this.cy.add(boxes.map((b, i) => ({ group: "nodes", classes: b.side === "left" ? "lane lane-left" : "lane", selectable: false, grabbable: false,
       data: { id: `lane:${b.lane}`, label: b.title, w: b.x2 - b.x1, h: b.y2 - b.y1, bg: bg[i % bg.length] },
       position: { x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2 } })));
   }
@@ -130,7 +131,7 @@ export class Canvas {
     const opts = {
       dagre: { name: "dagre", rankDir: "TB", nodeSep: 40, rankSep: 70, edgeSep: 10 },
       cose: { name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, numIter: 600 },
-      concentric: { name: "concentric", minNodeSpacing: 50, concentric: (n) => 10 - (n.data("ring") || 0), levelWidth: () => 1 },
+      concentric: { name: "concentric", minNodeSpacing: 56, concentric: (n) => 1000 - (n.data("ring") || 0), levelWidth: () => 1 },
       grid: { name: "grid", avoidOverlap: true, condense: true },
       breadthfirst: { name: "breadthfirst", directed: false, spacingFactor: 1.2 },
     }[name] || { name };
@@ -166,8 +167,8 @@ export class Canvas {
       // The node itself: no name is written over it.
       const d = Math.max(0, half - 2);  // less the declutter's padding: a name may sit right under its node
       items.push({ key: `dot|${e.id()}`, prio: -2, x1: rp.x - d, x2: rp.x + d, y1: rp.y - d, y2: rp.y + d });
-      const text = e.data("label") || "", full = textWidth(text, FONT);
-      const w = Math.min(full, maxW), lines = Math.ceil(full / maxW) || 1;
+      const widths = String(e.data("label") || "").split("\n").map((line) => textWidth(line, FONT));
+      const w = Math.min(Math.max(...widths), maxW), lines = widths.reduce((sum, x) => sum + (Math.ceil(x / maxW) || 1), 0);
       items.push({ key: e.id(), prio: e.selected() ? -1 : this.prio.get(e.id()) ?? 2,
                    x1: rp.x - w / 2, x2: rp.x + w / 2, y1: rp.y + half + 2, y2: rp.y + half + 3 + lines * FONT * 1.2 });
     });

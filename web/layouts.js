@@ -162,11 +162,11 @@ export function timeline(nodes, links, { col = 170, lane = 150 } = {}) {
   const levels = LEVELS.filter((lv) => steps.some((s) => s.properties.level === lv) || nodes.some((n) => AREA_LEVEL[n.label] === lv));
   const laneY = (lv) => Math.max(0, levels.indexOf(lv)) * lane;
   const pos = new Map();
-  steps.forEach((s, i) => pos.set(s.id, { x: (i + 1) * col, y: laneY(s.properties.level) - lane * 0.15 }));
+  steps.forEach((s, i) => pos.set(s.id, { x: (i + 1) * col, y: laneY(s.properties.level) - lane * 0.22 }));
   for (const l of links) {
     if (l.type !== "BY" || !pos.has(l.source) || pos.has(l.target) || !byKey.has(l.target)) continue;
     const s = pos.get(l.source);
-    pos.set(l.target, { x: s.x, y: s.y + lane * 0.42 });
+    pos.set(l.target, { x: s.x, y: s.y + lane * 0.52 });
   }
   const issue = nodes.find((n) => n.label === "Issue");
   if (issue) pos.set(issue.id, { x: 0, y: steps.length ? pos.get(steps[0].id).y : 0 });
@@ -180,7 +180,7 @@ export function timeline(nodes, links, { col = 170, lane = 150 } = {}) {
   for (const n of nodes) if (!pos.has(n.id)) pos.set(n.id, { x: (steps.length + 1) * col, y: extra++ * lane * 0.5 });
   const xs = [...pos.values()].map((p) => p.x);
   const x1 = Math.min(0, ...xs) - col * 0.9, x2 = Math.max(0, ...xs) + col * 0.6;
-  const boxes = levels.map((lv) => ({ lane: lv, x1, x2, y1: laneY(lv) - lane / 2, y2: laneY(lv) + lane / 2 }));
+  const boxes = levels.map((lv) => ({ lane: lv, side: "left", x1, x2, y1: laneY(lv) - lane / 2 + 3, y2: laneY(lv) + lane / 2 - 3 }));
   return { positions: pos, boxes };
 }
 
