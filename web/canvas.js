@@ -216,7 +216,8 @@ export class Canvas {
 
   svg() {
     if (!this.cy.svg) return null;
-    return new Blob([this.cy.svg({ full: true, bg: "#ffffff" })], { type: "image/svg+xml" });
+    // Cytoscape breaks Chinese names with zero-width spaces; the drawing's text should read as written.
+    return new Blob([this.cy.svg({ full: true, bg: "#ffffff" }).replace(/\u200b/g, "")], { type: "image/svg+xml" });
   }
 }
 

@@ -19,12 +19,14 @@ export class ViewModel {
     if (fold) this.into = foldMap(g);
   }
 
-  /** Adds the nodes and links of `g` not in view yet (links only when both ends are); returns the keys of the new nodes. */
+  /** Adds the nodes and links of `g` not in view yet (links only when both ends are); returns the keys of the new nodes.
+   *  (A folded node that comes again stays folded: it was in view already.) */
   merge(g) {
     const added = [];
     for (const n of g.nodes) {
-      if (!this.nodes.has(n.id)) { this.nodes.set(n.id, n); added.push(n.id); }
-      if (this.into.has(n.id) && !this.open.has(this.into.get(n.id))) this.open.add(this.into.get(n.id));
+      if (this.nodes.has(n.id)) continue;
+      this.nodes.set(n.id, n);
+      added.push(n.id);
     }
     for (const l of g.links) {
       if (this.nodes.has(l.source) && this.nodes.has(l.target) && !this.links.has(linkKey(l))) this.links.set(linkKey(l), l);
