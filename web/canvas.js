@@ -143,9 +143,11 @@ export class Canvas {
 
   fit() { this.cy.fit(this.cy.elements(), 36); this.updateLabels(); }
 
+  /** Names are chosen again once panning or zooming pauses (100 ms), not on every frame: while the
+   *  view moves, the names written move with it. */
   scheduleLabels() {
-    if (this.labelFrame) return;
-    this.labelFrame = requestAnimationFrame(() => { this.labelFrame = null; this.updateLabels(); });
+    clearTimeout(this.labelTimer);
+    this.labelTimer = setTimeout(() => this.updateLabels(), 100);
   }
 
   /** Names by zoom: every name is FONT px on screen; the most important names in the viewport are
@@ -153,12 +155,16 @@ export class Canvas {
   updateLabels() {
     const cy = this.cy, z = cy.zoom(), ext = cy.extent();
     const maxW = this.labelSpace ? Math.max(4 * FONT, Math.min(LABEL_WIDTH, this.labelSpace * z - 10)) : LABEL_WIDTH;
-    cy.batch(() => {
-      cy.nodes(".item").style({ "font-size": FONT / z, "text-max-width": maxW / z, "text-margin-y": 3 / z,
-                                "text-outline-width": 2 / z });
-      cy.nodes(".lane").style({ "font-size": (FONT + 1) / z });
-      cy.edges().style({ "font-size": (FONT - 2) / z, "text-outline-width": 2 / z });
-    });
+    const styleKey = `${z}|${maxW}|${cy.elements().length}`;
+    if (styleKey !== this.styleKey) {  // sizes in graph units that make FONT px on screen: only when the zoom changed
+      this.styleKey = styleKey;
+      cy.batch(() => {
+        cy.nodes(".item").style({ "font-size": FONT / z, "text-max-width": maxW / z, "text-margin-y": 3 / z,
+                                  "text-outline-width": 2 / z });
+        cy.nodes(".lane").style({ "font-size": (FONT + 1) / z });
+        cy.edges().style({ "font-size": (FONT - 2) / z, "text-outline-width": 2 / z });
+      });
+    }
     const inView = (p) => p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
     const items = [];
     cy.nodes(".item").forEach((e) => {
