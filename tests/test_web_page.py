@@ -391,7 +391,8 @@ def test_xinluo_community_picture_names_the_secretary_and_paired_units(browser, 
     page.wait_for_function("window.grassroots.state.mode === 'community' && document.body.dataset.renders >= 1")
     page.wait_for_timeout(300)
     written = named(page)
-    assert secretary | paired | bpc | grids_and_compounds <= written, sorted(secretary | paired | bpc | grids_and_compounds - written)
+    must = secretary | paired | bpc | grids_and_compounds
+    assert must <= written, sorted(must - written)
     assert label_overlaps(page) == []
     # Names are written at least 11 px high on screen, whatever the zoom.
     px = page.evaluate("(() => { const cy = window.grassroots.canvas.cy; return parseFloat(cy.nodes('.item.named')[0].style('font-size')) * cy.zoom(); })()")

@@ -53,7 +53,8 @@ function stackParent(n, byKey, out) {
  *  fit a viewport of `aspect` (width / height) largest: it keeps a screen's shape at any size.
  *  nodes, links: graph JSON items; cell: {w, h} of one node's place (its name fits in w). */
 export function lanes(nodes, links, { cell = { w: 124, h: 58 }, gap = 30, aspect = 1.3 } = {}) {
-  const stackH = cell.h, topH = cell.h * 1.4;
+  // A stack's first node leaves room for its head's name on two lines.
+  const stackH = cell.h, topH = cell.h * 1.4, headGap = cell.h * 1.3;
   const byKey = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map(), neighbours = new Map(nodes.map((n) => [n.id, []]));
   for (const l of links) {
@@ -123,10 +124,11 @@ export function lanes(nodes, links, { cell = { w: 124, h: 58 }, gap = 30, aspect
           row.forEach((n, i) => {
             const cx = i * cell.w + cell.w / 2;
             pos.set(n.id, { x: cx, y: yy + cell.h / 2 });
-            (stacks.get(n.id) || []).forEach((m, j) => pos.set(m.id, { x: cx, y: yy + cell.h / 2 + (j + 1) * stackH }));
+            (stacks.get(n.id) || []).forEach((m, j) => pos.set(m.id, { x: cx, y: yy + cell.h / 2 + headGap + j * stackH }));
           });
         }
-        yy += cell.h + (Math.max(...row.map(height)) - 1) * stackH;
+        const h = Math.max(...row.map(height));
+        yy += cell.h + (h > 1 ? headGap + (h - 2) * stackH : 0);
       }
       yy += cell.h * 0.3;
     }
