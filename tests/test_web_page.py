@@ -421,8 +421,9 @@ def test_xinluo_stalled_issues_phrase_and_an_issue_timeline(browser, xinluo_serv
     assert {f"Issue:{r['issue_id']}" for r in rows} <= in_view(page)
     assert len(page.query_selector_all("#phrase-rows tr")) == len(rows) + 1
 
-    # A trail that climbs levels, as a timeline.
-    issue = rows[0]["issue_id"]
+    # A trail that climbs levels, as a timeline: one that left the highest level.
+    order = ["grid", "community", "street", "district"]
+    issue = max(rows, key=lambda r: (order.index(r["left_level"]), r["issue_id"]))["issue_id"]
     before = renders(page)
     page.evaluate(f"location.hash = '#issue/{issue}'")
     wait_render(page, before)

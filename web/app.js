@@ -80,7 +80,8 @@ async function render({ place = "layout", near = null, positions = null } = {}) 
       const c = counts.get(n.id), closed = c && !model.open.has(n.id);
       return { key: n.id, code: n.label, color: colorOf(n.label), size: size.get(n.id), prio: prio.get(n.id),
                label: n.label === "Step" && n.properties.at ? `${vocab.nodeName(n)}\n${n.properties.at.slice(5, 10)}` : vocab.nodeName(n),
-               badge: closed ? c.buildings + c.microGrids : null };
+               badge: closed ? c.buildings + c.microGrids : null,
+               above: state.mode === "issue" && n.label === "Step" && n.properties.seq % 2 === 0 };  // a timeline staggers step names
     }),
     links: v.links.map((l) => ({ key: linkKey(l), source: l.source, target: l.target, label: vocab.rel(l.type),
                                  path: !!state.pathKeys && state.pathKeys.has(l.source) && state.pathKeys.has(l.target) })),

@@ -53,6 +53,7 @@ export class Canvas {
         "text-outline-color": "#ffffff", "text-outline-width": 2, "font-family": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif",
         "min-zoomed-font-size": 0, "z-index": 10 } },
       { selector: "node.item.named", style: { label: "data(label)" } },
+      { selector: "node.item[?above]", style: { "text-valign": "top" } },
       { selector: "node.item[?badge]", style: { shape: "round-rectangle", "border-width": 3, "border-color": "#37474f",
                                                 "border-style": "double", "background-image": "data(badgeImg)",
                                                 "background-fit": "contain", "background-clip": "none" } },
@@ -86,14 +87,14 @@ export class Canvas {
       cy.elements().filter((e) => !want.has(e.id()) || e.hasClass("lane")).remove();
       for (const n of nodes) {
         const e = cy.getElementById(n.key);
-        if (e.nonempty()) e.data({ label: n.label, color: n.color, size: n.size, ring: n.ring, badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null });
+        if (e.nonempty()) e.data({ label: n.label, color: n.color, size: n.size, ring: n.ring, above: n.above || null, badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null });
       }
     });
     const origin = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
     const fresh = nodes.filter((n) => cy.getElementById(n.key).empty());
     const around = ringAround(origin, fresh.length);
     const elements = [
-      ...fresh.map((n, i) => ({ group: "nodes", classes: "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size, ring: n.ring,
+      ...fresh.map((n, i) => ({ group: "nodes", classes: "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size, ring: n.ring, above: n.above || null,
                                         badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null },
                                 position: (positions && positions.get(n.key)) || around[i] })),
       ...links.filter((l) => cy.getElementById(l.key).empty())
@@ -159,8 +160,8 @@ export class Canvas {
     if (styleKey !== this.styleKey) {  // sizes in graph units that make FONT px on screen: only when the zoom changed
       this.styleKey = styleKey;
       cy.batch(() => {
-        cy.nodes(".item").style({ "font-size": FONT / z, "text-max-width": maxW / z, "text-margin-y": 3 / z,
-                                  "text-outline-width": 2 / z });
+        cy.nodes(".item").style({ "font-size": FONT / z, "text-max-width": maxW / z, "text-outline-width": 2 / z,
+                                  "text-margin-y": (e) => (e.data("above") ? -3 : 3) / z });
         cy.nodes(".lane").style({ "font-size": (FONT + 1) / z });
         cy.edges().style({ "font-size": (FONT - 2) / z, "text-outline-width": 2 / z });
       });
@@ -175,8 +176,9 @@ export class Canvas {
       items.push({ key: `dot|${e.id()}`, prio: -2, x1: rp.x - d, x2: rp.x + d, y1: rp.y - d, y2: rp.y + d });
       const widths = String(e.data("label") || "").split("\n").map((line) => textWidth(line, FONT));
       const w = Math.min(Math.max(...widths), maxW), lines = widths.reduce((sum, x) => sum + (Math.ceil(x / maxW) || 1), 0);
-      items.push({ key: e.id(), prio: e.selected() ? -1 : this.prio.get(e.id()) ?? 2,
-                   x1: rp.x - w / 2, x2: rp.x + w / 2, y1: rp.y + half + 2, y2: rp.y + half + 3 + lines * FONT * 1.2 });
+      const h = lines * FONT * 1.2 + 1;
+      const [y1, y2] = e.data("above") ? [rp.y - half - 2 - h, rp.y - half - 2] : [rp.y + half + 2, rp.y + half + 2 + h];
+      items.push({ key: e.id(), prio: e.selected() ? -1 : this.prio.get(e.id()) ?? 2, x1: rp.x - w / 2, x2: rp.x + w / 2, y1, y2 });
     });
     // Relationship names: on every link of a small picture, else on the selected node's links;
     // after every node's name, and only where they overlap nothing.

@@ -158,17 +158,20 @@ const AREA_LEVEL = { Grid: "grid", MicroGrid: "grid", Community: "community", St
 /** An issue's trail (graph JSON of /graph/issue): steps by seq left to right in their level's lane,
  *  each step's handler under it, the areas at the left of their lane, the issue before the first step,
  *  meetings and tasks after the last. */
-export function timeline(nodes, links, { col = 170, lane = 150 } = {}) {
+export function timeline(nodes, links, { col = 170, lane = 170 } = {}) {
   const byKey = new Map(nodes.map((n) => [n.id, n]));
   const steps = nodes.filter((n) => n.label === "Step").sort((a, b) => a.properties.seq - b.properties.seq);
   const levels = LEVELS.filter((lv) => steps.some((s) => s.properties.level === lv) || nodes.some((n) => AREA_LEVEL[n.label] === lv));
   const laneY = (lv) => Math.max(0, levels.indexOf(lv)) * lane;
   const pos = new Map();
   steps.forEach((s, i) => pos.set(s.id, { x: (i + 1) * col, y: laneY(s.properties.level) - lane * 0.22 }));
-  for (const l of links) {
-    if (l.type !== "BY" || !pos.has(l.source) || pos.has(l.target) || !byKey.has(l.target)) continue;
-    const s = pos.get(l.source);
-    pos.set(l.target, { x: s.x, y: s.y + lane * 0.52 });
+  // Who acted: under the first step they took.
+  const by = new Map(links.filter((l) => l.type === "BY").map((l) => [l.source, l.target]));
+  for (const st of steps) {
+    const h = by.get(st.id);
+    if (!h || pos.has(h) || !byKey.has(h)) continue;
+    const p = pos.get(st.id);
+    pos.set(h, { x: p.x, y: p.y + lane * 0.58 });
   }
   const issue = nodes.find((n) => n.label === "Issue");
   if (issue) pos.set(issue.id, { x: 0, y: steps.length ? pos.get(steps[0].id).y : 0 });
