@@ -232,6 +232,20 @@ def test_expand_by_one_relationship_type_adds_what_the_api_returns_and_undo_rest
     assert in_view(page) == shown
 
 
+def test_undo_takes_back_a_new_picture(page):
+    open_community(page)
+    shown, title = in_view(page), page.inner_text("#view-title")
+    before = renders(page)
+    page.evaluate("location.hash = '#path/MG2a/B1'")
+    wait_render(page, before)
+    assert in_view(page) == {"MicroGrid:MG2a", "Grid:G2", TIANMA, "Grid:G1", "Compound:C1", "Building:B1"}
+    before = renders(page)
+    page.click("#undo")
+    wait_render(page, before)
+    assert (in_view(page), page.inner_text("#view-title")) == (shown, title)
+    assert "#community/350802006002" in page.url
+
+
 def test_a_shared_address_rebuilds_the_view(page, browser, server):
     open_community(page)
     select(page, "Grid:G1")

@@ -188,16 +188,20 @@ function changeRule(label, change) {
 }
 
 // --- changes that undo can take back --------------------------------------------------------------
-function remember() {
-  history.push({ model: model.snapshot(), positions: canvas.positions(), selected: state.selected });
-}
+const PICTURE = ["route", "base", "mode", "center", "title", "layout", "pathKeys", "pathOrder", "selected"];
+const moment = () => ({ model: model.snapshot(), positions: canvas.positions(),
+                        picture: Object.fromEntries(PICTURE.map((k) => [k, state[k]])) });
+
+function remember() { history.push(moment()); }
 
 async function travel(which) {
-  const current = { model: model.snapshot(), positions: canvas.positions(), selected: state.selected };
-  const to = which === "undo" ? history.undo(current) : history.redo(current);
+  const to = which === "undo" ? history.undo(moment()) : history.redo(moment());
   if (!to) return;
   model.restore(to.model);
-  state.selected = to.selected && model.nodes.has(to.selected) ? to.selected : null;
+  Object.assign(state, to.picture);
+  if (state.selected && !model.nodes.has(state.selected)) state.selected = null;
+  $("#view-title").textContent = state.title || t("nothing_drawn");
+  $("#layout").value = state.layout;
   await render({ positions: to.positions });
   if (!state.selected) resetProps(t);
   setStatus(`${t(which === "undo" ? "undone" : "redone")} ${summary()}`);
@@ -212,10 +216,13 @@ function showCut(g, more) {
 }
 
 // --- pictures -----------------------------------------------------------------------------------
-async function show(res, { title, mode, center = null, layout = null, fold = false, more = null }) {
+async function show(res, { title, mode, center = null, layout = null, fold = false, more = null, path = null }) {
   if (!res.ok) { setStatus(describe(res), "error"); return null; }
   const g = res.body;
   if (model.nodes.size) remember();
+  state.route = state.pendingRoute;
+  state.pathKeys = path && new Set(path);
+  state.pathOrder = path || [];
   model.replace(g, { fold });
   state.base = new Set(g.nodes.map((n) => n.id));
   Object.assign(state, { mode, center, title, selected: null });
@@ -296,9 +303,8 @@ async function showPath(fromText, toText, { labels = {}, types = chosenTypes() }
     setStatus(t("no_path", { from: from.id, to: to.id, hops: maxHops }), "warn");
     return null;
   }
-  state.pathKeys = res.ok ? new Set(res.body.nodes.map((n) => n.id)) : null;
-  state.pathOrder = res.ok ? res.body.nodes.map((n) => n.id) : [];
-  const g = await show(res, { title: t("title_path", { from: from.id, to: to.id }), mode: "path", layout: "lanes" });
+  const g = await show(res, { title: t("title_path", { from: from.id, to: to.id }), mode: "path", layout: "lanes",
+                              path: res.ok ? res.body.nodes.map((n) => n.id) : null });
   return g;
 }
 
@@ -491,7 +497,7 @@ async function route_() {
   const { route, opts } = parseHash(location.hash);
   const [kind, a, b] = route;
   if (!kind) return;
-  state.route = route;
+  state.pendingRoute = route;
   if (opts.depth) $("#depth").value = opts.depth;
   if (opts.types) for (const c of document.querySelectorAll("#path-types input")) c.checked = opts.types.includes(c.value);
   updateTypesCount();

@@ -41,19 +41,20 @@ export class Canvas {
     this.cy.on("tap", "node.item", (ev) => on.select(ev.target.id()));
     this.cy.on("tap", (ev) => { if (ev.target === this.cy) on.background(); });
     this.cy.on("zoom pan resize", () => this.scheduleLabels());
-    this.cy.on("position", "node.item", () => this.scheduleLabels());
+    this.cy.on("dragfree", "node.item", () => this.scheduleLabels());
   }
 
-  stylesheet() {
+  /** The styles; sizes of text are in graph units, so they are set from the zoom (z) to make FONT px on screen. */
+  stylesheet(z = 1, maxW = LABEL_WIDTH) {
     return [
       { selector: "node.item", style: {
         width: "data(size)", height: "data(size)", "background-color": "data(color)", "border-width": 1.5,
-        "border-color": "#ffffff", label: "", "font-size": FONT, "text-valign": "bottom", "text-halign": "center",
-        "text-margin-y": 3, "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "text-max-width": LABEL_WIDTH, color: "#1f2933",
-        "text-outline-color": "#ffffff", "text-outline-width": 2, "font-family": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif",
+        "border-color": "#ffffff", label: "", "font-size": FONT / z, "text-valign": "bottom", "text-halign": "center",
+        "text-margin-y": 3 / z, "text-wrap": "wrap", "text-overflow-wrap": "anywhere", "text-max-width": maxW / z, color: "#1f2933",
+        "text-outline-color": "#ffffff", "text-outline-width": 2 / z, "font-family": "Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif",
         "min-zoomed-font-size": 0, "z-index": 10 } },
       { selector: "node.item.named", style: { label: "data(label)" } },
-      { selector: "node.item[?above]", style: { "text-valign": "top" } },
+      { selector: "node.item[?above]", style: { "text-valign": "top", "text-margin-y": -3 / z } },
       { selector: "node.item[?badge]", style: { shape: "round-rectangle", "border-width": 3, "border-color": "#37474f",
                                                 "border-style": "double", "background-image": "data(badgeImg)",
                                                 "background-fit": "contain", "background-clip": "none" } },
@@ -61,13 +62,13 @@ export class Canvas {
       { selector: "node.item:selected", style: { "border-color": "#111111", "border-width": 3, "z-index": 20 } },
       { selector: "node.lane", style: {
         shape: "round-rectangle", width: "data(w)", height: "data(h)", "background-color": "data(bg)", "background-opacity": 0.5,
-        "border-width": 0, label: "data(label)", "text-valign": "top", "text-halign": "center", "font-size": FONT,
+        "border-width": 0, label: "data(label)", "text-valign": "top", "text-halign": "center", "font-size": (FONT + 1) / z,
         color: "#6b7785", "font-weight": 600, events: "no", "z-index": 0, "text-margin-y": -4 } },
       { selector: "node.lane-left", style: { "text-valign": "center", "text-halign": "left", "text-margin-x": -8, "text-margin-y": 0 } },
       { selector: "edge", style: {
         width: 1, "line-color": "#c3ccd5", "curve-style": "straight", "target-arrow-shape": "triangle",
-        "target-arrow-color": "#c3ccd5", "arrow-scale": 0.6, "font-size": 10, color: "#5c6b7a",
-        "text-outline-color": "#fff", "text-outline-width": 2, "z-index": 5 } },
+        "target-arrow-color": "#c3ccd5", "arrow-scale": 0.6, "font-size": (FONT - 2) / z, color: "#5c6b7a",
+        "text-outline-color": "#fff", "text-outline-width": 2 / z, "z-index": 5 } },
       { selector: "edge.labelled", style: { label: "data(label)" } },
       { selector: "edge.adjacent", style: { width: 2.2, "line-color": "#5c6b7a", "target-arrow-color": "#5c6b7a" } },
       { selector: "edge.path", style: { width: 3, "line-color": "#c62828", "target-arrow-color": "#c62828" } },
@@ -144,11 +145,11 @@ export class Canvas {
 
   fit() { this.cy.fit(this.cy.elements(), 36); this.updateLabels(); }
 
-  /** Names are chosen again once panning or zooming pauses (100 ms), not on every frame: while the
+  /** Names are chosen again once panning or zooming pauses (150 ms), not on every frame: while the
    *  view moves, the names written move with it. */
   scheduleLabels() {
     clearTimeout(this.labelTimer);
-    this.labelTimer = setTimeout(() => this.updateLabels(), 100);
+    this.labelTimer = setTimeout(() => this.updateLabels(), 150);
   }
 
   /** Names by zoom: every name is FONT px on screen; the most important names in the viewport are
@@ -156,15 +157,10 @@ export class Canvas {
   updateLabels() {
     const cy = this.cy, z = cy.zoom(), ext = cy.extent();
     const maxW = this.labelSpace ? Math.max(4 * FONT, Math.min(LABEL_WIDTH, this.labelSpace * z - 10)) : LABEL_WIDTH;
-    const styleKey = `${z}|${maxW}|${cy.elements().length}`;
-    if (styleKey !== this.styleKey) {  // sizes in graph units that make FONT px on screen: only when the zoom changed
+    const styleKey = `${z.toFixed(4)}|${maxW}`;
+    if (styleKey !== this.styleKey) {  // one stylesheet for every element (no per-element bypass): only when the zoom changed
       this.styleKey = styleKey;
-      cy.batch(() => {
-        cy.nodes(".item").style({ "font-size": FONT / z, "text-max-width": maxW / z, "text-outline-width": 2 / z,
-                                  "text-margin-y": (e) => (e.data("above") ? -3 : 3) / z });
-        cy.nodes(".lane").style({ "font-size": (FONT + 1) / z });
-        cy.edges().style({ "font-size": (FONT - 2) / z, "text-outline-width": 2 / z });
-      });
+      cy.style(this.stylesheet(z, maxW));
     }
     const inView = (p) => p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
     const items = [];
@@ -191,12 +187,14 @@ export class Canvas {
       items.push({ key: `edge|${e.id()}`, prio: 5, x1: mx - w / 2, x2: mx + w / 2, y1: my - FONT * 0.6, y2: my + FONT * 0.6 });
     });
     const shown = declutter(items);
+    // Only the nodes and links whose state changes are touched: a class change restyles an element.
+    const before = new Set([...cy.nodes(".item.named").map((e) => e.id()), ...cy.edges(".labelled").map((e) => `edge|${e.id()}`)]);
+    cy.batch(() => {
+      for (const k of before) if (!shown.has(k)) cy.getElementById(k.startsWith("edge|") ? k.slice(5) : k).removeClass(k.startsWith("edge|") ? "labelled" : "named");
+      for (const k of shown) if (!before.has(k) && !k.startsWith("dot|")) cy.getElementById(k.startsWith("edge|") ? k.slice(5) : k).addClass(k.startsWith("edge|") ? "labelled" : "named");
+    });
     this.named = shown;
     this.lastItems = items;
-    cy.batch(() => {
-      cy.nodes(".item").forEach((e) => e.toggleClass("named", shown.has(e.id())));
-      edges.forEach((e) => e.toggleClass("labelled", shown.has(`edge|${e.id()}`)));
-    });
   }
 
   select(key) {
