@@ -16,7 +16,7 @@ function usePlugins() {
 
 const FONT = 12;            // px on screen, whatever the zoom
 const LABEL_WIDTH = 112;    // px on screen before a name wraps (less where the layout leaves less room)
-const BIG = 3000;           // elements: from here on, edges hide while panning and elements arrive in batches
+const BIG = 1500;           // elements: from here on, plain links and nodes, and elements arrive in batches
 
 /** A count drawn inside a folded node (its buildings or micro-grids), as an SVG image. */
 const badgeImage = (n) => "data:image/svg+xml;utf8," + encodeURIComponent(
@@ -73,6 +73,7 @@ export class Canvas {
       { selector: "edge.adjacent", style: { width: 2.2, "line-color": "#5c6b7a", "target-arrow-color": "#5c6b7a" } },
       { selector: "edge.path", style: { width: 3, "line-color": "#c62828", "target-arrow-color": "#c62828" } },
       { selector: "edge.big", style: { "curve-style": "haystack", "target-arrow-shape": "none" } },
+      { selector: "node.item.big", style: { "border-width": 0 } },
       { selector: ".filtered", style: { display: "none" } },
     ];
   }
@@ -95,7 +96,7 @@ export class Canvas {
     const fresh = nodes.filter((n) => cy.getElementById(n.key).empty());
     const around = ringAround(origin, fresh.length);
     const elements = [
-      ...fresh.map((n, i) => ({ group: "nodes", classes: "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size, ring: n.ring, above: n.above || null,
+      ...fresh.map((n, i) => ({ group: "nodes", classes: big ? "item big" : "item", data: { id: n.key, label: n.label, code: n.code, color: n.color, size: n.size, ring: n.ring, above: n.above || null,
                                         badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null },
                                 position: (positions && positions.get(n.key)) || around[i] })),
       ...links.filter((l) => cy.getElementById(l.key).empty())
@@ -114,7 +115,6 @@ export class Canvas {
       cy.batch(() => { for (const [k, p] of positions) { const e = cy.getElementById(k); if (e.nonempty()) e.position(p); } });
     }
     if (boxes) this.drawLanes(boxes);
-    cy.renderer().options.hideEdgesOnViewport = big;
     if (layout) await this.layout(layout, { fit });
     else if (fit) this.fit();
     this.updateLabels();
@@ -143,7 +143,14 @@ export class Canvas {
     await done;
   }
 
-  fit() { this.cy.fit(this.cy.elements(), 36); this.updateLabels(); }
+  /** Fits the nodes' places (not their names: measuring thousands of names costs seconds) in the view. */
+  fit(pad = 40) {
+    const cy = this.cy, bb = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
+    if (!Number.isFinite(bb.w) || cy.elements().empty()) return;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), 2, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
+    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 } });
+    this.updateLabels();
+  }
 
   /** Names are chosen again once panning or zooming pauses (150 ms), not on every frame: while the
    *  view moves, the names written move with it. */
