@@ -92,6 +92,13 @@ export class Canvas {
         if (e.nonempty()) e.data({ label: n.label, color: n.color, size: n.size, ring: n.ring, above: n.above || null, badge: n.badge || null, badgeImg: n.badge ? badgeImage(n.badge) : null });
       }
     });
+    if (positions && fit && !layout) {
+      const sizes = new Map(nodes.map((n) => [n.key, n.size]));
+      const coming = [...positions].map(([k, p]) => ({ ...p, w: sizes.get(k) || 0, h: sizes.get(k) || 0 }));
+      for (const b of boxes || []) coming.push({ x: (b.x1 + b.x2) / 2, y: (b.y1 + b.y2) / 2, w: b.x2 - b.x1, h: b.y2 - b.y1 });
+      const v = this.viewportFor(coming);
+      if (v) this.styleFor(v.zoom);
+    }
     const origin = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : null;
     const fresh = nodes.filter((n) => cy.getElementById(n.key).empty());
     const around = ringAround(origin, fresh.length);
@@ -143,13 +150,37 @@ export class Canvas {
     await done;
   }
 
-  /** Fits the nodes' places (not their names: measuring thousands of names costs seconds) in the view. */
-  fit(pad = 40) {
-    const cy = this.cy, bb = cy.elements().boundingBox({ includeLabels: false, includeOverlays: false });
-    if (!Number.isFinite(bb.w) || cy.elements().empty()) return;
-    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), 2, (cy.width() - 2 * pad) / Math.max(bb.w, 1), (cy.height() - 2 * pad) / Math.max(bb.h, 1)));
-    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (bb.x1 + bb.x2)) / 2, y: (cy.height() - zoom * (bb.y1 + bb.y2)) / 2 } });
+  /** The zoom and pan that fit boxes [{x, y, w, h}] in the view (names are not measured: for
+   *  thousands of names that costs seconds). */
+  viewportFor(boxes, pad = 40) {
+    const cy = this.cy;
+    let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    for (const b of boxes) {
+      x1 = Math.min(x1, b.x - b.w / 2); x2 = Math.max(x2, b.x + b.w / 2);
+      y1 = Math.min(y1, b.y - b.h / 2); y2 = Math.max(y2, b.y + b.h / 2);
+    }
+    if (!Number.isFinite(x1)) return null;
+    const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), 2, (cy.width() - 2 * pad) / Math.max(x2 - x1, 1),
+                                                 (cy.height() - 2 * pad) / Math.max(y2 - y1, 1)));
+    return { zoom, pan: { x: (cy.width() - zoom * (x1 + x2)) / 2, y: (cy.height() - zoom * (y1 + y2)) / 2 } };
+  }
+
+  boxes() {
+    return this.cy.nodes().map((e) => ({ ...e.position(), w: e.data("w") || e.data("size") || 0, h: e.data("h") || e.data("size") || 0 }));
+  }
+
+  fit() {
+    const v = this.viewportFor(this.boxes());
+    if (v) this.cy.viewport(v);
     this.updateLabels();
+  }
+
+  /** The stylesheet for a zoom, before elements arrive: styled once, not once at zoom 1 and again. */
+  styleFor(zoom) {
+    const maxW = this.labelSpace ? Math.max(4 * FONT, Math.min(LABEL_WIDTH, this.labelSpace * zoom - 10)) : LABEL_WIDTH;
+    const key = `${zoom.toFixed(4)}|${maxW}`;
+    if (key !== this.styleKey) { this.styleKey = key; this.cy.style(this.stylesheet(zoom, maxW)); }
+    return maxW;
   }
 
   /** Names are chosen again once panning or zooming pauses (150 ms), not on every frame: while the
@@ -163,12 +194,7 @@ export class Canvas {
    *  written first and a name that would overlap one already written is left out. */
   updateLabels() {
     const cy = this.cy, z = cy.zoom(), ext = cy.extent();
-    const maxW = this.labelSpace ? Math.max(4 * FONT, Math.min(LABEL_WIDTH, this.labelSpace * z - 10)) : LABEL_WIDTH;
-    const styleKey = `${z.toFixed(4)}|${maxW}`;
-    if (styleKey !== this.styleKey) {  // one stylesheet for every element (no per-element bypass): only when the zoom changed
-      this.styleKey = styleKey;
-      cy.style(this.stylesheet(z, maxW));
-    }
+    const maxW = this.styleFor(z);  // one stylesheet for every element (no per-element bypass), redone when the zoom changed
     const inView = (p) => p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
     const items = [];
     cy.nodes(".item").forEach((e) => {
