@@ -7,7 +7,7 @@ DEMO_DIR := .grassroots/demo-xinluo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint venv neo4j-local browser db-start db-stop demo-data clean help
+.PHONY: demo test lint venv neo4j-local browser web-deps test-js db-start db-stop demo-data clean help
 
 help:
 	@echo "make demo   - install, start the local Neo4j, load the xinluo demo data, serve API + page on http://$(HOST):$(PORT)"
@@ -32,7 +32,7 @@ db-start: neo4j-local
 db-stop: venv
 	$(GR) db stop
 
-demo: db-start
+demo: db-start web-deps
 	$(GR) schema apply
 	$(GR) demo-data --tier xinluo --out $(DEMO_DIR)
 	$(GR) ingest $(DEMO_DIR)
@@ -46,6 +46,21 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver fonts-noto-cjk; }
 
+# The page's graph library (Cytoscape.js and two plugins), pinned in web/package-lock.json and
+# served by the API from web/node_modules: nothing is fetched from a CDN when the page runs.
+web-deps: web/node_modules/.installed
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+# The page's own JavaScript (folding, undo history, layouts, style rules, phrases): node's test runner.
+test-js: web-deps
+	node --test web/tests/
+
+
 # Style, types and floors: ruff (lint and format), mypy, import-linter (pyproject.toml holds their settings).
 lint: venv
 	$(VENV)/bin/ruff check .
@@ -53,8 +68,8 @@ lint: venv
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: lint neo4j-local browser
+test: lint neo4j-local browser web-deps test-js
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) neo4j-local/target .grassroots .pytest_cache
+	rm -rf $(VENV) neo4j-local/target .grassroots .pytest_cache web/node_modules

@@ -364,3 +364,233 @@ def test_primary_label_is_the_most_specific():
     assert primary_label({"Unit", "Department"}) == "Department"
     assert primary_label({"Community"}) == "Community"
     assert primary_label({"Somethingelse"}) == "Somethingelse"
+
+
+# --- relationship types, direction, caps and what they leave out (issue 12) ---------------------
+
+
+@pytest.mark.parametrize(
+    "params, nodes, links",
+    [
+        (
+            {"types": "PART_OF"},
+            {"Grid:G1", TIANMA, "MicroGrid:MG1a", "MicroGrid:MG1b"},
+            {
+                ("Grid:G1", "PART_OF", TIANMA),
+                ("MicroGrid:MG1a", "PART_OF", "Grid:G1"),
+                ("MicroGrid:MG1b", "PART_OF", "Grid:G1"),
+            },
+        ),
+        ({"types": "PART_OF", "direction": "out"}, {"Grid:G1", TIANMA}, {("Grid:G1", "PART_OF", TIANMA)}),
+        (
+            {"types": "PART_OF", "direction": "in"},
+            {"Grid:G1", "MicroGrid:MG1a", "MicroGrid:MG1b"},
+            {("MicroGrid:MG1a", "PART_OF", "Grid:G1"), ("MicroGrid:MG1b", "PART_OF", "Grid:G1")},
+        ),
+        (
+            {"types": "WORKS,LOCATED_IN", "direction": "in"},
+            {"Grid:G1", "Person:P2", "Issue:I1"},
+            {("Person:P2", "WORKS", "Grid:G1"), ("Issue:I1", "LOCATED_IN", "Grid:G1")},
+        ),
+        # Every relationship between the nodes is drawn, whatever type reached them: U1 came by COVERS,
+        # the community by PART_OF, and U1 is paired with the community.
+        (
+            {"types": "COVERS,PART_OF", "direction": "both"},
+            {"Grid:G1", TIANMA, "Unit:U1", "MicroGrid:MG1a", "MicroGrid:MG1b"},
+            {
+                ("Grid:G1", "PART_OF", TIANMA),
+                ("MicroGrid:MG1a", "PART_OF", "Grid:G1"),
+                ("MicroGrid:MG1b", "PART_OF", "Grid:G1"),
+                ("Unit:U1", "COVERS", "Grid:G1"),
+                ("Unit:U1", "PAIRED_WITH", TIANMA),
+            },
+        ),
+    ],
+)
+def test_neighbourhood_by_relationship_type_and_direction(api, params, nodes, links):
+    body = get_ok(api, "/api/v1/graph/neighbourhood/G1", **params)
+    assert ({n["id"] for n in body["nodes"]}, link_set(body)) == (nodes, links)
+    assert (body["truncated"], body["left_out"], body["caps"]) == (False, {}, {"limit": 200})
+
+
+def test_neighbourhood_cut_says_what_it_left_out(api):
+    body = get_ok(api, "/api/v1/graph/neighbourhood/G1", limit=4)
+    assert {n["id"] for n in body["nodes"]} == {"Grid:G1", TIANMA, "Unit:U1", "Compound:C1"}
+    assert (body["truncated"], body["left_out"], body["caps"]) == (
+        True,
+        {"Issue": 1, "MicroGrid": 2, "Person": 1},
+        {"limit": 4},
+    )
+    # Full at a hop boundary: the next hop's nodes are what was left out.
+    full = get_ok(api, "/api/v1/graph/neighbourhood/B3", depth=3, limit=4)
+    assert (full["truncated"], full["left_out"]) == (True, {"Community": 1, "MicroGrid": 1})
+    typed = get_ok(api, "/api/v1/graph/neighbourhood/G1", limit=2, types="PART_OF", direction="in")
+    assert ({n["id"] for n in typed["nodes"]}, typed["left_out"]) == ({"Grid:G1", "MicroGrid:MG1a"}, {"MicroGrid": 1})
+
+
+def test_caps_come_from_settings(api, monkeypatch):
+    from graph.core.settings import get_settings
+
+    monkeypatch.setenv("GRASSROOTS_GRAPH_NODE_CAP", "3")
+    monkeypatch.setenv("GRASSROOTS_GRAPH_BUILDING_CAP", "2")
+    monkeypatch.setenv("GRASSROOTS_GRAPH_MICRO_GRID_CAP", "1")
+    get_settings.cache_clear()
+    try:
+        body = get_ok(api, "/api/v1/graph/neighbourhood/G1")
+        assert (len(body["nodes"]), body["caps"]) == (3, {"limit": 3})
+        assert body["left_out"] == {"Compound": 1, "Issue": 1, "MicroGrid": 2, "Person": 1}
+        community = get_ok(api, "/api/v1/graph/community/350802006002")
+        assert (community["truncated"], community["left_out"], community["caps"]) == (
+            True,
+            {"Building": 1, "MicroGrid": 2},
+            {"micro_grids": 1, "buildings": 2},
+        )
+        asked = get_ok(api, "/api/v1/graph/community/350802006002", micro_grids=10, buildings=10)
+        assert (asked["truncated"], asked["left_out"], len(asked["nodes"])) == (False, {}, len(COMMUNITY_NODES))
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    default = get_ok(api, "/api/v1/graph/community/350802006002")
+    assert (default["left_out"], default["caps"]) == ({}, {"micro_grids": 200, "buildings": 300})
+
+
+def test_community_caps_say_what_they_left_out(api):
+    body = get_ok(api, "/api/v1/graph/community/350802006002", micro_grids=2, buildings=1)
+    assert (body["left_out"], body["caps"]) == ({"Building": 2, "MicroGrid": 1}, {"micro_grids": 2, "buildings": 1})
+
+
+def test_degrees_count_what_expanding_would_add(api):
+    r = api.get("/api/v1/graph/degrees/G1")
+    assert r.status_code == 200, r.text
+    assert r.json() == {
+        "node": "Grid:G1",
+        "degrees": [
+            {"type": "COVERS", "direction": "in", "label": "Unit", "count": 1},
+            {"type": "IN_GRID", "direction": "in", "label": "Compound", "count": 1},
+            {"type": "LOCATED_IN", "direction": "in", "label": "Issue", "count": 1},
+            {"type": "PART_OF", "direction": "in", "label": "MicroGrid", "count": 2},
+            {"type": "PART_OF", "direction": "out", "label": "Community", "count": 1},
+            {"type": "WORKS", "direction": "in", "label": "Person", "count": 1},
+        ],
+    }
+    r = api.get("/api/v1/graph/degrees/D1")
+    assert (r.status_code, r.json()["labels"]) == (409, ["Department", "Document"])
+    r = api.get("/api/v1/graph/degrees/D1", params={"label": "Document"})
+    assert r.json() == {
+        "node": "Document:D1",
+        "degrees": [{"type": "ISSUED", "direction": "in", "label": "Department", "count": 1}],
+    }
+
+
+def test_path_restricted_to_relationship_types(api):
+    # Unrestricted, U1 reaches the grid worker through the grid it covers.
+    body = get_ok(api, "/api/v1/graph/path", **{"from": "U1", "to": "P2"})
+    assert [link["type"] for link in body["links"]] == ["COVERS", "WORKS"]
+    # Without COVERS it goes through the pairing and the community.
+    body = get_ok(api, "/api/v1/graph/path", **{"from": "U1", "to": "P2", "types": "PAIRED_WITH,PART_OF,WORKS"})
+    assert [n["id"] for n in body["nodes"]] == ["Unit:U1", TIANMA, "Grid:G1", "Person:P2"]
+    assert [(link["source"], link["type"], link["target"]) for link in body["links"]] == [
+        ("Unit:U1", "PAIRED_WITH", TIANMA),
+        ("Grid:G1", "PART_OF", TIANMA),
+        ("Person:P2", "WORKS", "Grid:G1"),
+    ]
+    # Types that connect nothing: no path, an empty answer.
+    none = get_ok(api, "/api/v1/graph/path", **{"from": "U1", "to": "P2", "types": "ISSUED"})
+    assert (none["nodes"], none["links"]) == ([], [])
+    # max_hops still holds.
+    short = get_ok(
+        api, "/api/v1/graph/path", **{"from": "U1", "to": "P2", "types": "PAIRED_WITH,PART_OF,WORKS", "max_hops": 2}
+    )
+    assert short["nodes"] == []
+
+
+@pytest.mark.parametrize(
+    "url, params, detail",
+    [
+        (
+            "/api/v1/graph/path",
+            {"from": "U1", "to": "P2", "types": "PART_OF,PARTOF"},
+            "parameter 'types': 'PARTOF' is not a relationship type of the model",
+        ),
+        (
+            "/api/v1/graph/neighbourhood/G1",
+            {"types": "part_of"},
+            "parameter 'types': 'part_of' is not a relationship type of the model",
+        ),
+        ("/api/v1/graph/neighbourhood/G1", {"direction": "up"}, "direction"),
+    ],
+)
+def test_bad_types_and_direction_are_422(api, url, params, detail):
+    r = api.get(url, params=params)
+    assert r.status_code == 422, r.text
+    assert detail in r.text
+
+
+def test_nodes_by_key_with_the_links_between_them(api):
+    r = api.post("/api/v1/graph/nodes", json={"keys": [TIANMA, "Unit:U1", "Person:P1", "Grid:NOPE", "Step:I1#2"]})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert node_set(body) == {
+        (TIANMA, "Community", "天马社区"),
+        ("Unit:U1", "Unit", "龙岩市财政局"),
+        ("Person:P1", "Person", "张伟"),
+        ("Step:I1#2", "Step", "2. escalated @ grid"),
+    }
+    assert link_set(body) == {("Unit:U1", "PAIRED_WITH", TIANMA), ("Person:P1", "LINKED_TO", TIANMA)}
+    assert (body["truncated"], body["left_out"]) == (False, {"Grid": 1})
+    # The label is part of the key: D1 as a Document is not the department D1.
+    doc = api.post("/api/v1/graph/nodes", json={"keys": ["Document:D1"]}).json()
+    assert node_set(doc) == {("Document:D1", "Document", "新罗区红色物业服务标准指引")}
+
+
+@pytest.mark.parametrize(
+    "keys, detail",
+    [
+        (["G1"], "parameter 'keys': 'G1' is not a node key 'Label:id'"),
+        (["Grids:G1"], "parameter 'keys': 'Grids' is not a label of the model"),
+    ],
+)
+def test_nodes_by_key_errors(api, keys, detail):
+    r = api.post("/api/v1/graph/nodes", json={"keys": keys})
+    assert r.status_code == 422 and detail in r.text, r.text
+
+
+def test_nodes_by_ids_query_covers_every_model_label():
+    text = (Path(__file__).parent.parent / "cypher" / "queries" / "graph_nodes_by_ids.cypher").read_text()
+    lines = [line for line in text.splitlines() if line.startswith("UNWIND $ids AS id MATCH (n:")]
+    assert {line.split("(n:")[1].split()[0] for line in lines} == set(LABELS)
+
+
+def test_community_units_catalogue_query(api):
+    r = api.post("/api/v1/queries/community_units", json={"community_id": "350802006002"})
+    assert r.status_code == 200, r.text
+    assert r.json()["rows"] == [
+        {
+            "unit_id": "U1",
+            "unit_name": "龙岩市财政局",
+            "kind": "agency",
+            "level": "city",
+            "since": "2024-01-01",
+            "min_annual_funding": 30000,
+            "community_id": "350802006002",
+        }
+    ]
+
+
+def test_caps_endpoint_reads_settings(api, monkeypatch):
+    from graph.core.settings import get_settings
+
+    assert api.get("/api/v1/graph/caps").json() == {
+        "node_cap": 200,
+        "expand_cap": 60,
+        "building_cap": 300,
+        "micro_grid_cap": 200,
+        "max_limit": 2000,
+    }
+    monkeypatch.setenv("GRASSROOTS_GRAPH_EXPAND_CAP", "7")
+    get_settings.cache_clear()
+    try:
+        assert api.get("/api/v1/graph/caps").json()["expand_cap"] == 7
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -10,7 +10,7 @@
 // param: micro_grid_limit: int[0..5000] = 200 -- at most this many micro-grids (by id)
 // param: building_limit: int[0..5000] = 300 -- at most this many buildings (by id), with their party groups
 // An unknown id gives no row.
-// returns: nodes (list<node>), truncated (bool: a cap left some nodes out)
+// returns: nodes (list<node>), truncated (bool: a cap left some nodes out), left_out (map: MicroGrid, Building: how many each cap left out)
 MATCH (c:Community {id: $id})
 OPTIONAL MATCH (c)-[:PART_OF]->(s:Street)
 OPTIONAL MATCH (s)-[:PART_OF]->(d:District)
@@ -62,7 +62,9 @@ CALL (compounds) {
 WITH c, s, d, orgs, members, linked, grids, covering, compounds, compound_orgs,
      micro_grids[0..$micro_grid_limit] AS shown_micro_grids,
      buildings[0..$building_limit] AS shown_buildings,
-     size(micro_grids) > $micro_grid_limit OR size(buildings) > $building_limit AS truncated
+     size(micro_grids) > $micro_grid_limit OR size(buildings) > $building_limit AS truncated,
+     {MicroGrid: size(micro_grids) - size(micro_grids[0..$micro_grid_limit]),
+      Building: size(buildings) - size(buildings[0..$building_limit])} AS left_out
 CALL (shown_buildings) {
   UNWIND shown_buildings AS b
   MATCH (bg:PartyOrg)-[:SERVES]->(b)
@@ -70,6 +72,6 @@ CALL (shown_buildings) {
 }
 UNWIND [c, s, d] + orgs + members + linked + grids + covering + shown_micro_grids + compounds
        + compound_orgs + shown_buildings + building_groups AS n
-WITH DISTINCT n, truncated
+WITH DISTINCT n, truncated, left_out
 WHERE n IS NOT NULL
-RETURN collect(n) AS nodes, truncated
+RETURN collect(n) AS nodes, truncated, left_out

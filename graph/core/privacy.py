@@ -22,12 +22,15 @@ from contextvars import ContextVar
 from typing import Any
 
 PHONE_KEYS = frozenset({"phone", "work_phone", "contact_phone", "mobile", "telephone", "tel"})
-TEXT_KEYS = frozenset({"title", "note", "notes", "description", "minutes", "status_notes", "benefit", "what"})
+TEXT_KEYS = frozenset({"title", "name", "note", "notes", "description", "minutes", "status_notes", "benefit", "what"})
 
 _reveal: ContextVar[bool] = ContextVar("grassroots_reveal_contacts", default=False)
 _MASKED = re.compile(r"^\d{3}\*{4,}\d{4}$|^\*+\d{0,2}$")
-# A run of digits that reads as a phone number: 7 or more digits, maybe with +86, spaces or dashes.
-_PHONE_IN_TEXT = re.compile(r"(?<![\d*])(?:\+?86[\s-]?)?\d(?:[\s-]?\d){6,14}(?![\d*])")
+# What reads as a phone number in free text: a mobile number (138 1234 5678, +86 13812345678), a
+# landline with its area code (0597-2345678) or a bare 7 or 8 digit local number; not a date.
+_PHONE_IN_TEXT = re.compile(
+    r"(?<![\d*])(?:(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}[\s-]?\d{7,8}|\d{7,8})(?![\d*])"
+)
 
 
 @contextmanager

@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     grassroots_query_timeout_s: float = 30.0
     grassroots_row_cap: int = 10_000
 
+    # Graph-view caps (docs/graph-json.md): what a picture holds when the caller names no limit.
+    # An answer cut by one says what it left out (`left_out`), and the page offers to load more.
+    grassroots_graph_node_cap: int = Field(default=200, ge=1, le=2000, description="nodes in a neighbourhood")
+    grassroots_graph_expand_cap: int = Field(default=60, ge=1, le=2000, description="nodes one expand adds")
+    grassroots_graph_building_cap: int = Field(
+        default=300, ge=0, le=5000, description="buildings in a community picture"
+    )
+    grassroots_graph_micro_grid_cap: int = Field(
+        default=200, ge=0, le=5000, description="micro-grids in a community picture"
+    )
+
     @field_validator("grassroots_tz")
     @classmethod
     def _known_zone(cls, v: str) -> str:

@@ -58,6 +58,8 @@ class GraphJson:
         self._nodes: dict[str, dict] = {}  # node key -> node
         self._links: dict[str, dict] = {}  # relationship element id -> link
         self.truncated = False
+        self.left_out: dict[str, int] = {}  # label -> nodes a cap left out
+        self.caps: dict[str, int] = {}  # the caps applied, by parameter name
 
     def __len__(self) -> int:
         return len(self._nodes)
@@ -103,9 +105,16 @@ class GraphJson:
                 "properties": to_json(dict(r.items())),
             }
 
+    def count_left_out(self, labels: Iterable[str], count: int) -> None:
+        label = primary_label(labels)
+        self.left_out[label] = self.left_out.get(label, 0) + count
+
     def to_dict(self) -> dict:
+        left_out = {k: v for k, v in sorted(self.left_out.items()) if v > 0}
         return {
             "nodes": list(self._nodes.values()),
             "links": list(self._links.values()),
-            "truncated": self.truncated,
+            "truncated": self.truncated or bool(left_out),
+            "left_out": left_out,
+            "caps": self.caps,
         }
