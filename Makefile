@@ -37,7 +37,8 @@ demo: db-start web-deps
 	$(GR) demo-data --tier xinluo --out $(DEMO_DIR)
 	$(GR) ingest $(DEMO_DIR)
 	@echo "API and page on http://$(HOST):$(PORT)  (docs: /docs, health: /health); Ctrl-C stops the API, 'make db-stop' stops Neo4j"
-	$(GR) serve --host $(HOST) --port $(PORT)
+	@echo "The demo serves without API keys (GRASSROOTS_AUTH=off, loopback only): docs/security.md says how to turn them on."
+	GRASSROOTS_AUTH=off $(GR) serve --host $(HOST) --port $(PORT)
 
 # The page test (tests/test_web_page.py) drives Debian's headless chromium, with CJK fonts for the
 # Chinese names. Installed once with apt (root, or sudo); nothing to do when chromium is there.

@@ -1,21 +1,31 @@
-"""Builds the FastAPI app: mounts every router, the error handlers and the page under /."""
+"""Builds the FastAPI app: mounts every router with the role it needs, the error handlers, the
+guards every request passes (allowed hosts, CORS, security headers, who is calling) and the page
+under /. Every JSON answer leaves through `RedactedJSON`: phones and residents' names as the caller
+may see them (graph.core.privacy)."""
 
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from api import errors
+from api.auth import identify, need
+from api.headers import security_headers
+from api.redacted import RedactedJSON
 from api.routers import (
+    admin,
     areas,
     cypher,
     gaps,
     graph_view,
     health,
     issues,
+    ledger,
     open311,
     people,
     queries,
@@ -25,8 +35,12 @@ from api.routers import (
     units,
     vocabulary,
 )
+from graph.core.access import acting_as
+from graph.core.errors import ServiceError
 from graph.core.language import from_accept_language, speaking
+from graph.core.privacy import revealing
 from graph.core.resources import web_dir
+from graph.core.settings import get_settings
 from graph.core.store import reset_store
 
 API_PREFIX = "/api/v1"
@@ -39,17 +53,21 @@ async def lifespan(_: FastAPI):
 
 
 def create_app() -> FastAPI:
+    settings = get_settings()
     # /docs and /redoc from Swagger UI and ReDoc files that ship with fastapi-offline: no CDN.
     app = FastAPIOffline(
         title="grassroots-graph",
         version="0.1.0",
         lifespan=lifespan,
+        default_response_class=RedactedJSON,
         description="The community-governance knowledge graph of Xinluo District: areas, "
         "party and administrative lines, big party committees, co-building units, "
-        "issues and their escalation. Read-only analytics plus the coordinators' issue loop.",
+        "issues and their escalation. Read-only analytics plus the coordinators' issue loop. "
+        "Send `Authorization: Bearer <key>` (docs/security.md: roles viewer < analyst < coordinator < admin).",
     )
     errors.install(app)
 
+    # Middleware runs outermost-last-added: hosts, then CORS, then headers, then who is calling.
     @app.middleware("http")
     async def language(request: Request, call_next):
         # Texts in answers (labels, notes) follow the client's Accept-Language; Chinese first.
@@ -57,14 +75,48 @@ def create_app() -> FastAPI:
         with speaking("en" if lang == "en" else "zh"):
             return await call_next(request)
 
-    app.include_router(health.router)
-    app.include_router(graph_view.router, prefix=API_PREFIX)
-    app.include_router(issues.router, prefix=API_PREFIX)
-    app.include_router(open311.router)
-    for r in (areas, units, people, gaps, stats, search, queries, cypher):  # the catalogue and read API
-        app.include_router(r.router, prefix=API_PREFIX)
-    app.include_router(stats_overview.router, prefix=API_PREFIX)
-    app.include_router(vocabulary.router, prefix=API_PREFIX)
+    @app.middleware("http")
+    async def caller(request: Request, call_next):
+        try:
+            who = await identify(request)
+        except ServiceError as exc:
+            return errors.answer(request, exc.status, exc.body())
+        with acting_as(who), revealing(who is not None and who.sees_contacts):
+            return await call_next(request)
+
+    app.middleware("http")(security_headers(web_dir()))
+    if settings.grassroots_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.grassroots_cors_origins,
+            allow_credentials=False,  # keys travel in a header, never in cookies
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept-Language"],
+            expose_headers=["Link", "Content-Disposition"],
+            max_age=600,
+        )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.grassroots_allowed_hosts)
+
+    viewer, analyst = [need("viewer")], [need("analyst")]
+    app.include_router(health.router)  # no key: load balancers and `grassroots db status` ask it
+    app.include_router(open311.router, dependencies=viewer)
+    for r in (
+        graph_view,
+        ledger,
+        issues,
+        areas,
+        units,
+        people,
+        gaps,
+        stats,
+        stats_overview,
+        search,
+        queries,
+        vocabulary,
+    ):
+        app.include_router(r.router, prefix=API_PREFIX, dependencies=viewer)  # routes may ask for more
+    app.include_router(cypher.router, prefix=API_PREFIX, dependencies=analyst)
+    app.include_router(admin.router, prefix=API_PREFIX)  # each route asks for admin
     # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
     app.mount("/", StaticFiles(directory=web_dir(), html=True), name="web")
     return app

@@ -10,10 +10,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from neo4j.exceptions import ClientError, Neo4jError
 
 from api import georeport_xml
+from api.redacted import RedactedJSON
 from graph.core.errors import ServiceError
 
 log = logging.getLogger("grassroots.api")
@@ -26,8 +27,10 @@ def answer(request: Request, status: int, body: dict[str, Any]) -> Response:
         errors = [{"code": status, "description": body.get("detail", "")}]
         if request.url.path.endswith(".xml"):
             return georeport_xml.response(georeport_xml.document("errors", "error", errors), status=status)
-        return JSONResponse(errors, status_code=status)
-    return JSONResponse(jsonable_encoder(body), status_code=status)
+        return RedactedJSON(errors, status_code=status)
+    # RFC 6750: a 401 says which scheme to use.
+    headers = {"WWW-Authenticate": 'Bearer realm="grassroots-graph"'} if status == 401 else None
+    return RedactedJSON(jsonable_encoder(body), status_code=status, headers=headers)
 
 
 def validation_body(exc: RequestValidationError) -> dict[str, Any]:

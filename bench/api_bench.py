@@ -26,6 +26,7 @@ import httpx
 from tiers import loaded_tier
 
 from graph.core import local_neo4j
+from graph.core.settings import get_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,12 +103,12 @@ def measure(http: httpx.Client, method: str, path: str, body: dict | None, *, wa
     }
 
 
-def serve(uri: str, port: int) -> subprocess.Popen:
+def serve(uri: str, port: int, password: str) -> subprocess.Popen:
     env = {
         **os.environ,
         "NEO4J_URI": uri,
         "NEO4J_USERNAME": "neo4j",
-        "NEO4J_PASSWORD": "",
+        "NEO4J_PASSWORD": password,
         "NEO4J_DATABASE": "neo4j",
     }
     proc = subprocess.Popen(
@@ -155,15 +156,15 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
-    tier, uri = None, args.uri
+    tier, uri, password = None, args.uri, get_settings().neo4j_password
     if uri is None:
         tier = loaded_tier(args.tier, heap=args.heap, pagecache_mb=args.pagecache_mb, prefix="api-bench")
-        uri = tier.uri
+        uri, password = tier.uri, tier.password
         info.update({k: v for k, v in tier.info.items() if k != "counts"})
     else:
         info["tier"] = f"server {uri}"
     port = local_neo4j.free_port()
-    api = serve(uri, port)
+    api = serve(uri, port, password)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
             info["results"] = {

@@ -97,18 +97,18 @@ def main() -> int:
     gen_s = _generate(args, work / "files")
     files = sum(1 for _ in (work / "files").glob("*"))
     size = sum(p.stat().st_size for p in (work / "files").glob("*"))
-    uri = get_settings().neo4j_uri
+    uri, password = get_settings().neo4j_uri, get_settings().neo4j_password
     home = None
     if not uri:
         home = work / "neo4j"
         server = local_neo4j.start(
             home=home, port=local_neo4j.free_port(), heap=args.heap, pagecache_mb=1024, tx_timeout_s=600
         )
-        uri = server.uri
+        uri, password = server.uri, server.password
     store = Store(
         uri=uri,
         username=get_settings().neo4j_username,
-        password=get_settings().neo4j_password,
+        password=password,
         database=get_settings().neo4j_database,
     )
     phases: dict[str, float] = {}

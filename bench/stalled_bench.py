@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tiers import loaded_tier
 
+from graph.core.settings import get_settings
 from graph.core.store import Store
 from graph.model.enums import BETWEENS
 from graph.services.issues.stalled import overdue, stalled
@@ -75,7 +76,7 @@ def main() -> None:
     info: dict = {"tier": args.tier, "as_of": args.as_of, "runs": args.runs}
     tier = None
     if args.uri:
-        store = Store(uri=args.uri, username="neo4j", password="", database="neo4j")
+        store = Store(uri=args.uri, username="neo4j", password=get_settings().neo4j_password, database="neo4j")
         info["tier"] = f"{args.tier} (already loaded at {args.uri})"
     else:
         tier = loaded_tier(args.tier, heap=args.heap, pagecache_mb=args.pagecache_mb, prefix="stalled-bench")

@@ -20,6 +20,7 @@ class LoadedTier:
     home: Path
     uri: str
     store: Store
+    password: str
     info: dict = field(default_factory=dict)  # load_s, rows_loaded, rejected, counts per file kind
 
     def close(self) -> None:
@@ -34,7 +35,7 @@ def loaded_tier(tier: str, *, heap: str, pagecache_mb: int, prefix: str) -> Load
     server = local_neo4j.start(
         home=home, port=local_neo4j.free_port(), heap=heap, pagecache_mb=pagecache_mb, tx_timeout_s=600
     )
-    store = Store(uri=server.uri, username="neo4j", password="", database="neo4j")
+    store = Store(uri=server.uri, username="neo4j", password=server.password, database="neo4j")
     apply_schema(store)
     t0 = time.perf_counter()
     counts = generate(tier=tier, out=home / "files", seed=7)
@@ -45,4 +46,4 @@ def loaded_tier(tier: str, *, heap: str, pagecache_mb: int, prefix: str) -> Load
         "rejected": report.rejected,
         "counts": counts,
     }
-    return LoadedTier(home=home, uri=server.uri, store=store, info=info)
+    return LoadedTier(home=home, uri=server.uri, store=store, password=server.password, info=info)

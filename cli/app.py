@@ -11,10 +11,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from cli import db, demo, divisions, docs, ingest, issues, query, schema, serve, stats
+from cli import audit, db, demo, divisions, docs, ingest, issues, keys, query, schema, serve, stats
+from cli.who import cli_identity
+from graph.core.access import acting_as
 from graph.core.errors import ServiceError
 from graph.core.language import say
 from graph.core.local_neo4j import LocalNeo4jError
+from graph.core.privacy import revealing
 
 app = typer.Typer(
     help=say(
@@ -89,13 +92,19 @@ app.command(
     ),
 )(docs.docs)
 app.add_typer(issues.app, name="issues", help=say("问题闭环：督办清单", "The issue loop: the supervision ledger."))
+app.add_typer(
+    keys.app, name="keys", help=say("API 密钥：新建、列出、吊销（管理员）", "API keys: create, list, revoke (admin).")
+)
+app.command("audit", help=say("审计日志，最新的在前（管理员）", "The audit log, newest first (admin)."))(audit.audit)
 
 
 def main() -> None:
     # The driver logs each retry at WARNING; the CLI reports the final outcome in one line instead.
     logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     try:
-        app()
+        caller = cli_identity()  # GRASSROOTS_KEY's key, or the home's owner
+        with acting_as(caller), revealing(caller.sees_contacts):
+            app()
     except (ServiceError, LocalNeo4jError) as exc:
         err.print(say("[red]错误：[/red]", "[red]error:[/red] ") + escape(str(exc)), soft_wrap=True)
         sys.exit(1)

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.who import need
 from graph.core.language import say
 from graph.core.store import get_store
 from graph.model.kinds import BY_NAME
@@ -55,6 +56,7 @@ def ingest(
     ] = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Validate files against the model and load them into the graph. Exit status 1 when any row was rejected."""
+    need("admin")
     report = load(
         paths,
         store=get_store(),

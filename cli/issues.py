@@ -9,10 +9,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cli.who import need
 from graph.core.language import say
 from graph.core.moments import as_of_moment, local, project_tz
 from graph.core.store import get_store
 from graph.services.issues.ledger import when, write_ledger
+from graph.services.issues.stalled import Narrowing
+from graph.services.scope import narrowed
 
 app = typer.Typer(no_args_is_help=True)
 out = Console(highlight=False)
@@ -58,10 +61,13 @@ def report(
     ] = None,
 ) -> None:
     """Write the stalled and overdue issues of each community, with whom to call, one sheet per street."""
+    caller = need("analyst", area_scoped=True)
     t = as_of_moment(as_of, field="--as-of")
     if out_file.suffix.lower() != ".xlsx":
         raise typer.BadParameter(say("督办清单是 .xlsx 文件", "the ledger is an .xlsx file"), param_hint="--out")
-    counts = write_ledger(store=get_store(), as_of=t, out=out_file, min_days=min_days, street=street)
+    store = get_store()
+    only = narrowed(store, caller, Narrowing(street=street))  # a key limited to an area: that area only
+    counts = write_ledger(store=store, as_of=t, out=out_file, min_days=min_days, only=only)
     stalled, overdue, streets, at = counts["stalled"], counts["overdue"], counts["streets"], _when(counts["as_of"])
     out.print(
         say(

@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.who import need
 from graph.catalogue import adhoc, reads, statements
 from graph.catalogue import docs as catalogue_docs
 from graph.core.errors import UserError
@@ -134,6 +135,7 @@ def query(
     ] = False,
 ) -> None:
     """Run a catalogue query (cypher/queries/NAME.cypher) read-only, or list the catalogue."""
+    need("viewer")
     if docs:
         sys.stdout.write(catalogue_docs.render())
         return
@@ -179,5 +181,6 @@ def cypher(
 ) -> None:
     """Run an ad-hoc read-only query with the API's guard: writes, schema and admin commands, LOAD CSV
     and procedures off the allowed list are refused with the reason."""
+    need("analyst")
     r = adhoc.run_adhoc(get_store(), query=statement, parameters=_adhoc_params(param), timeout=timeout, row_cap=row_cap)
     _print(r.columns, r.rows, fmt, truncated=r.truncated, warnings=r.warnings)

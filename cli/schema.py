@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.who import need
 from graph.catalogue.schema import apply_schema, schema_state
 from graph.core.language import say
 from graph.core.store import get_store
@@ -20,6 +21,7 @@ out = Console(highlight=False)
 )
 def apply() -> None:
     """Create every constraint and index of the model (idempotent)."""
+    need("admin")
     n = apply_schema(get_store())
     out.print(
         say(

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.who import need
 from graph.core.language import lang, say
 from graph.core.store import get_store
 from graph.services.stats.overview import Figure, overview
@@ -47,6 +48,7 @@ def stats(
     ] = False,
 ) -> None:
     """Each figure of the article's table: the value in the graph, the article's value, the period."""
+    need("viewer")
     figures: list[Figure] = overview(store=get_store(), since=since.date(), award_year=award_year)
     table = Table(
         say("指标", "figure"),

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.catalogue.schema import apply_schema
+from graph.core.audit import audited
 from graph.core.store import Store
 from graph.model.kinds import BY_NAME
 from ingest.progress import Progress, RichBars
@@ -97,6 +98,29 @@ def load(
 
         raise UserError("--batch-size must be at least 1")
     report = LoadReport(dry_run=dry_run, strict=strict)
+    what = {"paths": [Path(p).name for p in paths], "dry_run": dry_run, "strict": strict}
+    with audited("ingest", what) as outcome:
+        _load(paths, report, store=store, batch_size=batch_size, errors_file=errors_file, progress=progress,
+              on_batch=on_batch)  # fmt: skip
+        outcome.text = (
+            f"{'checked' if not report.written else 'ok'}: {report.valid} valid rows, {report.loaded} written, "
+            f"{report.rejected} rejected"
+        )
+    report.elapsed = time.monotonic() - t0
+    return report
+
+
+def _load(
+    paths: list[Path],
+    report: LoadReport,
+    *,
+    store: Store,
+    batch_size: int,
+    errors_file: Path | None,
+    progress: bool,
+    on_batch: OnBatch | None,
+) -> None:
+    dry_run, strict = report.dry_run, report.strict
     st = Staging()
     try:
         with RichBars() if progress else Progress() as bars:
@@ -121,8 +145,6 @@ def load(
             _write_errors(st, Path(errors_file))
     finally:
         st.close()
-    report.elapsed = time.monotonic() - t0
-    return report
 
 
 def _validate(st: Staging, store: Store, paths: list[Path], report: LoadReport, bars: Progress) -> list[StagedFile]:

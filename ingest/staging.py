@@ -13,6 +13,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from graph.core.privacy import mask_phone
+
 _SCHEMA = """
 CREATE TABLE files(file_no INTEGER PRIMARY KEY, path TEXT, kind TEXT, ok INTEGER DEFAULT 1);
 CREATE TABLE rows(file_no INTEGER, row_no INTEGER, ok INTEGER, payload BLOB, PRIMARY KEY(file_no, row_no));
@@ -79,6 +81,8 @@ class Staging:
         self.db.executemany("INSERT INTO steps VALUES (?, ?, ?, ?)", steps)
 
     def add_error(self, file_no: int, row_no: int | None, col: str | None, value: Any, reason: str) -> None:
+        if value is not None and col is not None and ("phone" in col.lower() or "电话" in col):
+            value = mask_phone(value)  # an error report is read by others: never a whole number in it
         self.db.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?)",
             (file_no, row_no, col, None if value is None else str(value)[:200], reason),

@@ -3,20 +3,42 @@ clean database with the schema applied for every test that asks for `db`."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import secrets
+import shutil
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from graph.catalogue import reads
-from graph.catalogue.schema import apply_schema, empty_database
-from graph.core import local_neo4j
-from graph.core.store import Store, get_store, reset_store
+# Tests never touch a developer's home (keys, audit log, the key that seals work phones): one
+# throwaway home per run, set before anything reads the settings. Keys are off unless a test turns
+# them on (tests/auth_helpers.py); TestClients call from loopback (LOOPBACK), as `make demo` serves.
+_HOME = tempfile.mkdtemp(prefix="grassroots-test-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+os.environ["GRASSROOTS_HOME"] = _HOME
+os.environ["GRASSROOTS_AUTH"] = "off"
+os.environ.pop("GRASSROOTS_KEY", None)
+LOOPBACK = ("127.0.0.1", 50000)
+
+from graph.catalogue import reads  # noqa: E402
+from graph.catalogue.schema import apply_schema, empty_database  # noqa: E402
+from graph.core import local_neo4j  # noqa: E402
+from graph.core.store import Store, get_store, reset_store  # noqa: E402
+
+# One password for every throwaway server of this run, so NEO4J_PASSWORD fits them all (a command
+# pointed at the xinluo server with NEO4J_URI logs in like one pointed at the empty one).
+TEST_PASSWORD = secrets.token_urlsafe(18)
 
 
 def start_test_server(home: Path) -> local_neo4j.LocalServer:
     """A throwaway neo4j-local on a free port that stops itself when this test run ends."""
+    pw = local_neo4j.password_file(home)
+    pw.parent.mkdir(parents=True, exist_ok=True)
+    pw.write_text(TEST_PASSWORD + "\n")
+    pw.chmod(0o600)
     return local_neo4j.start(
         home=home,
         port=local_neo4j.free_port(),
@@ -36,7 +58,9 @@ def neo4j_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("neo4j-home")
     server = start_test_server(home)
     saved = {k: os.environ.get(k) for k in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")}
-    os.environ.update(NEO4J_URI=server.uri, NEO4J_USERNAME="neo4j", NEO4J_PASSWORD="", NEO4J_DATABASE="neo4j")
+    os.environ.update(
+        NEO4J_URI=server.uri, NEO4J_USERNAME="neo4j", NEO4J_PASSWORD=TEST_PASSWORD, NEO4J_DATABASE="neo4j"
+    )
     reset_store()
     yield server
     reset_store()
@@ -63,7 +87,7 @@ def client(db):
 
     from api.app import create_app
 
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(), client=LOOPBACK) as c:
         yield c
 
 
@@ -93,7 +117,7 @@ def xinluo(tmp_path_factory, neo4j_server):
 
     home = tmp_path_factory.mktemp("neo4j-xinluo")
     server = start_test_server(home)
-    store = Store(uri=server.uri, username="neo4j", password="", database="neo4j")
+    store = Store(uri=server.uri, username="neo4j", password=server.password, database="neo4j")
     try:
         apply_schema(store)
         files = tmp_path_factory.mktemp("xinluo-files")
@@ -116,7 +140,7 @@ def xinluo_client(xinluo):
 
     app = create_app()
     app.dependency_overrides[store_dep] = lambda: xinluo.store
-    with TestClient(app) as c:
+    with TestClient(app, client=LOOPBACK) as c:
         yield c
 
 

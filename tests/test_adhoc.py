@@ -13,7 +13,7 @@ from graph.catalogue.lexer import tokenize
 from graph.core.errors import UserError
 from graph.core.store import get_store
 from tests import catalogue_world as w
-from tests.conftest import counts
+from tests.conftest import LOOPBACK, counts
 
 W = "writes to the graph"
 SCHEMA = "schema or administration command"
@@ -111,7 +111,7 @@ def api(neo4j_server, tmp_path_factory):
     from api.app import create_app
 
     w.load_world(get_store(), tmp_path_factory.mktemp("adhoc-world"))
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(), client=LOOPBACK) as c:
         yield c
 
 

@@ -13,6 +13,7 @@ from graph.catalogue import statements as catalogue
 from graph.catalogue.header import HeaderError, parse_header
 from graph.core.errors import ParamError
 from graph.core.resources import cypher_dir
+from tests.conftest import LOOPBACK
 
 ROOT = Path(__file__).resolve().parent.parent  # the repository
 
@@ -188,7 +189,7 @@ def test_openapi_describes_every_endpoint_with_xinluo_examples():
 
     from api.app import create_app
 
-    spec = TestClient(create_app()).get("/openapi.json").json()
+    spec = TestClient(create_app(), client=LOOPBACK).get("/openapi.json").json()
     for path, method in READ_API:
         op = spec["paths"][path][method]
         assert op.get("description"), f"{method} {path} has no description"
@@ -210,7 +211,7 @@ def test_neo4j_down_is_503():
     app = create_app()
     app.dependency_overrides[store_dep] = lambda: store
     try:
-        with TestClient(app) as c:
+        with TestClient(app, client=LOOPBACK) as c:
             r = c.get("/api/v1/communities/350802006002")
             assert r.status_code == 503 and "unavailable" in r.json()["detail"]
     finally:

@@ -15,8 +15,9 @@ from api.app import create_app
 from api.deps import store_dep
 from graph.catalogue.schema import apply_schema, schema_state
 from graph.core import local_neo4j
+from graph.core.errors import GraphUnavailable
 from graph.core.store import Store
-from tests.conftest import read_raw
+from tests.conftest import LOOPBACK, read_raw
 
 ROOT = Path(__file__).resolve().parent.parent  # the repository
 
@@ -106,6 +107,10 @@ def _cli(*args: str, home: Path, port: int | None = None, env: dict | None = Non
     )
 
 
+def _password(home: Path) -> str:
+    return local_neo4j.password_file(home).read_text(encoding="utf-8").strip()
+
+
 def _our_java_processes(home: Path) -> list[int]:
     pids = []
     for proc in Path("/proc").iterdir():
@@ -131,7 +136,15 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
         assert again.stderr.strip().count("\n") == 0 and "already running" in again.stderr
         assert again.stderr.startswith("错误：")
 
-        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+        # auth is on: the generated password, readable by the owner only, is the one way in
+        pw = local_neo4j.password_file(home)
+        assert pw.stat().st_mode & 0o777 == 0o600
+        for wrong in ("", "not-the-password"):
+            with pytest.raises(GraphUnavailable, match="Unauthorized|authentication"):
+                Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=wrong, database="neo4j").read_tx(
+                    lambda tx: tx.run("RETURN 1").consume()
+                )
+        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=_password(home), database="neo4j")
         store.write_tx(lambda tx: tx.run("CREATE (:District {id: 'T1', name: '测试区'})").consume())
         store.close()
         status = _cli("db", "status", home=home, port=port)
@@ -145,7 +158,7 @@ def test_db_lifecycle_keeps_data_and_refuses_a_second_start(tmp_path):
         assert stopped.returncode == 0 and f"已停止 bolt://127.0.0.1:{port} 上的 Neo4j" in stopped.stdout
         assert _our_java_processes(home) == []
         assert _cli("db", "start", home=home, port=port).returncode == 0
-        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+        store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=_password(home), database="neo4j")
         rows = store.read_tx(lambda tx: list(tx.run("MATCH (d:District) RETURN d.id AS id, d.name AS name")))
         store.close()
         assert [(r["id"], r["name"]) for r in rows] == [("T1", "测试区")]
@@ -194,11 +207,11 @@ def test_db_stop_and_status_when_nothing_runs(tmp_path, lang, stopped, not_runni
 def test_health_503_while_neo4j_is_down_then_ok(tmp_path, neo4j_server):
     home, port = tmp_path / "home", local_neo4j.free_port()
     local_neo4j.start(home=home, port=port, heap="512m", pagecache_mb=64)
-    store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password="", database="neo4j")
+    store = Store(uri=f"bolt://127.0.0.1:{port}", username="neo4j", password=_password(home), database="neo4j")
     app = create_app()
     app.dependency_overrides[store_dep] = lambda: store
     try:
-        with TestClient(app) as client:
+        with TestClient(app, client=LOOPBACK) as client:
             assert client.get("/health").json()["status"] == "ok"
             local_neo4j.stop(home=home)
             down = client.get("/health")

@@ -19,6 +19,7 @@ import pytest
 
 from graph.model.nodes import LABELS
 from graph.services.graph_view.graph_json import primary_label
+from tests.conftest import LOOPBACK
 from tests.graph_view_fixture import load_fixture
 
 TIANMA = "Community:350802006002"
@@ -32,7 +33,7 @@ def api(neo4j_server):
     from api.app import create_app
 
     load_fixture()
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(), client=LOOPBACK) as c:
         yield c
 
 

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from graph.model.trail_rules import StepIn, check_trail, derive_state
+from tests.auth_helpers import bearer
 from tests.conftest import serve_app
 from tests.issue_fixtures import tianma
 
@@ -21,7 +22,6 @@ NEW = {
     "located_in_id": "G1",
     "level": "community",
     "at": "2024-05-01T10:00:00+08:00",
-    "by_id": "AO-RC",
 }
 
 
@@ -31,11 +31,17 @@ def trail_of(client, iid):
     return r.json()
 
 
+def coordinator(client, db) -> None:
+    """The client acts with a coordinator's key naming grid worker P-GW1: steps are recorded under them."""
+    client.headers.update(bearer(db, "coordinator", person="P-GW1"))
+
+
 def test_filing_checks_its_references_and_ids(client, db):
     tianma(db)
+    coordinator(client, db)
     for change, field in [
         ({"located_in_id": "NOPE"}, "located_in_id"),
-        ({"by_id": "NOPE"}, "by_id"),
+        ({"by_id": "AO-RC"}, "by_id"),  # who files is the key's person, never a field of the request
         ({"meeting_id": "NOPE"}, "meeting_id"),
     ]:
         r = client.post("/api/v1/issues", json=NEW | change)
@@ -61,12 +67,15 @@ def test_filing_checks_its_references_and_ids(client, db):
 
 def test_steps_move_the_issue_and_bad_steps_get_409_with_the_state(client, db):
     tianma(db)
+    coordinator(client, db)
     client.post("/api/v1/issues", json=NEW)
 
-    def post(body):
-        return client.post("/api/v1/issues/I-1/steps", json=body)
+    street = bearer(db, "coordinator", person="P-SO")  # the street office's director acts at street level
 
-    r = post({"action": "accept", "at": "2024-05-01T12:00:00+08:00", "due": "2024-05-03", "by_id": "AO-RC"})
+    def post(body, headers=None):
+        return client.post("/api/v1/issues/I-1/steps", json=body, headers=headers)
+
+    r = post({"action": "accept", "at": "2024-05-01T12:00:00+08:00", "due": "2024-05-03"})
     assert (r.status_code, r.json()["level"], r.json()["last_seq"]) == (201, "community", 2)
     twice = post({"action": "accept", "at": "2024-05-01T13:00:00+08:00"})
     assert twice.status_code == 409
@@ -89,8 +98,8 @@ def test_steps_move_the_issue_and_bad_steps_get_409_with_the_state(client, db):
     )
     early = post({"action": "accept", "at": "2024-05-01T09:00:00+08:00"})
     assert early.status_code == 409 and "earlier than the step before it" in early.json()["detail"]
-    assert post({"action": "accept", "at": "2024-05-03T10:00:00+08:00", "by_id": "AO-SO"}).status_code == 201
-    resolved = post({"action": "resolve", "at": "2024-05-04T10:00:00+08:00", "by_id": "AO-SO"})
+    assert post({"action": "accept", "at": "2024-05-03T10:00:00+08:00"}, street).status_code == 201
+    resolved = post({"action": "resolve", "at": "2024-05-04T10:00:00+08:00"}, street)
     assert (resolved.status_code, resolved.json()["status"], resolved.json()["level"]) == (
         201,
         "resolved",
@@ -108,22 +117,23 @@ def test_steps_move_the_issue_and_bad_steps_get_409_with_the_state(client, db):
         None,
     )
     assert [(s["seq"], s["action"], s["level"], (s["by"] or {}).get("id")) for s in t["steps"]] == [
-        (1, "filed", "community", "AO-RC"),
-        (2, "accepted", "community", "AO-RC"),
-        (3, "escalated", "community", None),
-        (4, "accepted", "street", "AO-SO"),
-        (5, "resolved", "street", "AO-SO"),
-        (6, "reopened", "community", None),
+        (1, "filed", "community", "P-GW1"),
+        (2, "accepted", "community", "P-GW1"),
+        (3, "escalated", "community", "P-GW1"),
+        (4, "accepted", "street", "P-SO"),
+        (5, "resolved", "street", "P-SO"),
+        (6, "reopened", "community", "P-GW1"),
     ]
     assert t["steps"][1]["due"] == "2024-05-03T00:00:00+08:00"  # a date without time: midnight Beijing time
 
 
 def test_step_requests_are_checked_before_anything_is_written(client, db):
     tianma(db)
+    coordinator(client, db)
     client.post("/api/v1/issues", json=NEW)
     assert client.post("/api/v1/issues/I-NOPE/steps", json={"action": "accept"}).status_code == 404
     assert client.post("/api/v1/issues/I-1/steps", json={"action": "approve"}).status_code == 422
-    assert client.post("/api/v1/issues/I-1/steps", json={"action": "accept", "by_id": "NOPE"}).status_code == 422
+    assert client.post("/api/v1/issues/I-1/steps", json={"action": "accept", "by_id": "AO-RC"}).status_code == 422
     due = client.post("/api/v1/issues/I-1/steps", json={"action": "escalate", "due": "2024-06-01"})
     assert due.status_code == 422 and "due" in due.json()["detail"]
     assert [s["seq"] for s in trail_of(client, "I-1")["steps"]] == [1]
@@ -140,13 +150,14 @@ def live_server(db):
 
 def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):
     tianma(db)
-    base = live_server
-    assert httpx.post(f"{base}/api/v1/issues", json=NEW | {"at": "2024-05-01T10:00:00+08:00"}).status_code == 201
+    base, key = live_server, bearer(db, "coordinator", person="P-GW1")
+    filed = httpx.post(f"{base}/api/v1/issues", json=NEW | {"at": "2024-05-01T10:00:00+08:00"}, headers=key)
+    assert filed.status_code == 201
     bodies = [
         [
             {"action": "escalate", "level": "community"},
-            {"action": "accept", "level": "community", "due": "2030-01-01T00:00:00+08:00", "by_id": "AO-RC"},
-            {"action": "accept", "level": "street", "by_id": "AO-SO"},
+            {"action": "accept", "level": "community", "due": "2030-01-01T00:00:00+08:00"},
+            {"action": "accept", "level": "street"},
         ][i % 3]
         for i in range(20)
     ]
@@ -155,7 +166,7 @@ def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):
     def fire(body):
         with httpx.Client(timeout=60) as c:
             start.wait()
-            r = c.post(f"{base}/api/v1/issues/I-1/steps", json=body)
+            r = c.post(f"{base}/api/v1/issues/I-1/steps", json=body, headers=key)
             return r.status_code, r.json()
 
     with ThreadPoolExecutor(20) as pool:

@@ -4,16 +4,17 @@ for three different as_of moments."""
 
 import csv
 from collections import defaultdict
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
 CST = timezone(timedelta(hours=8))
 DAY = timedelta(days=1)
-# as_of as the API receives it, and the moment it means
+# as_of as the API receives it, and the moment it means: a bare date is the end of that day in the
+# project's time zone (Beijing time by default)
 AS_OFS = [
-    ("2025-04-30", datetime.combine(date(2025, 4, 30), time(23, 59, 59), UTC)),
-    ("2025-01-15", datetime.combine(date(2025, 1, 15), time(23, 59, 59), UTC)),
+    ("2025-04-30", datetime.combine(date(2025, 4, 30), time(23, 59, 59), CST)),
+    ("2025-01-15", datetime.combine(date(2025, 1, 15), time(23, 59, 59), CST)),
     ("2024-10-01T08:00:00+08:00", datetime(2024, 10, 1, 8, 0, tzinfo=CST)),
 ]
 PAIRS = {"grid-community": "grid", "community-street": "community", "street-district": "street"}

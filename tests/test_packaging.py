@@ -68,7 +68,7 @@ def installed(wheel, tmp_path_factory) -> Path:
 def _env(neo4j_server) -> dict[str, str]:
     # Nothing of the checkout on the path: the installed package must find its own files.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
-    return {**env, "NEO4J_URI": neo4j_server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": ""}
+    return {**env, "NEO4J_URI": neo4j_server.uri, "NEO4J_USERNAME": "neo4j", "NEO4J_PASSWORD": neo4j_server.password}
 
 
 def test_installed_grassroots_lists_the_catalogue(installed, neo4j_server, tmp_path):

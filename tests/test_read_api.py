@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from graph.core.store import get_store
 from tests import catalogue_world as w
-from tests.conftest import counts
+from tests.conftest import LOOPBACK, counts
 
 C1, C2, C3, C4 = w.C1, w.C2, w.C3, w.C4
 G1, G2, G3, G4, G5, G6 = w.G1, w.G2, w.G3, w.G4, w.G5, w.G6
@@ -24,7 +24,7 @@ def api(neo4j_server, tmp_path_factory):
     store = get_store()
     w.load_world(store, tmp_path_factory.mktemp("catalogue-world"))
     before = counts(store)
-    with TestClient(create_app()) as c:
+    with TestClient(create_app(), client=LOOPBACK) as c:
         yield c
         assert counts(store) == before, "the read API changed the graph"
 
@@ -211,11 +211,14 @@ def test_missed_joint_meetings(api):
         return rows(ok(api, "/api/v1/gaps/missed_joint_meetings", **params), "community_id", "quarter")
 
     assert missed(year=2024) == {(C2, "2024-Q2"), (C2, "2024-Q4"), *((C4, f"2024-Q{q}") for q in range(1, 5))}
-    # No year: the latest year with a joint meeting (2025), all of it in the past.
-    assert missed() == {
+    # No year: the latest year with a joint meeting (2025); seen from its end, every quarter is past.
+    whole_year = {
         *((C1, f"2025-Q{q}") for q in (2, 3, 4)),
         *((c, f"2025-Q{q}") for c in (C2, C4) for q in range(1, 5)),
     }
+    assert missed(as_of="2025-12-31") == whole_year
+    # By default, seen from the data's last day (in 2025-Q1): quarters not begun yet are not missed.
+    assert missed() == {(c, q) for c, q in whole_year if q == "2025-Q1"}
     assert missed(**{"from": "2024-Q2", "to": "2024Q3"}) == {
         (C2, "2024-Q2"),
         (C4, "2024-Q2"),

@@ -95,13 +95,15 @@ def browser():
         b.close()
 
 
+# Predicates are arrow functions: Playwright evaluates a bare expression with eval(), which the
+# page's Content Security Policy (api/headers.py) refuses, as it should.
 def open_page(browser, url: str, errors: list[str], *, width: int = 1440, height: int = 900):
     context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.set_default_timeout(15_000)
     page.goto(url)
-    page.wait_for_function("document.body.dataset.booted === '1'")
+    page.wait_for_function("() => document.body.dataset.booted === '1'")
     return page
 
 
@@ -120,7 +122,7 @@ def renders(page) -> int:
 
 
 def wait_render(page, before: int) -> None:
-    page.wait_for_function(f"Number(document.body.dataset.renders || 0) > {before}")
+    page.wait_for_function(f"() => Number(document.body.dataset.renders || 0) > {before}")
 
 
 def in_view(page) -> set[str]:
@@ -185,7 +187,7 @@ def open_community(page, id: str = "350802006002") -> None:
     before = renders(page)
     page.evaluate(f"location.hash = '#community/{id}'")
     wait_render(page, before)
-    page.wait_for_function("window.grassroots.state.mode === 'community'")
+    page.wait_for_function("() => window.grassroots.state.mode === 'community'")
 
 
 # --- the small community ---------------------------------------------------------------------------
@@ -338,7 +340,7 @@ def test_a_shared_address_rebuilds_the_view(page, browser, server):
     assert "add=Person%3AP2" in url and "hide=Unit%3AU1" in url
     errors: list[str] = []
     other = open_page(browser, url, errors)
-    other.wait_for_function("window.grassroots.state.mode === 'community' && document.body.dataset.renders >= 2")
+    other.wait_for_function("() => window.grassroots.state.mode === 'community' && document.body.dataset.renders >= 2")
     assert in_view(other) == shown
     other.context.close()
     assert errors == []
@@ -393,7 +395,7 @@ def test_a_search_phrase_draws_its_rows(page):
     before = renders(page)
     page.press("#search-input", "Enter")
     wait_render(page, before)
-    page.wait_for_function("document.body.dataset.phraseRows === '1'")
+    page.wait_for_function("() => document.body.dataset.phraseRows === '1'")
     assert in_view(page) == {TIANMA, "Unit:U1"}
     assert drawn_links(page) == {("Unit:U1", "PAIRED_WITH", TIANMA)}
     rows = page.eval_on_selector_all("#phrase-rows tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
@@ -443,12 +445,12 @@ def test_english_on_request_and_remembered(page, server):
     assert before == ""
     page.click("#lang")
     page.wait_for_url("**lang=en**")
-    page.wait_for_function("document.body.dataset.booted === '1'")
+    page.wait_for_function("() => document.body.dataset.booted === '1'")
     assert page.inner_text("#undo") == "Undo" and page.inner_text("#lang") == "中文"
     assert page.get_attribute("html", "lang") == "en"
     # Remembered without the parameter; names of coded values in English too.
     page.goto(f"{server}/#community/350802006002")
-    page.wait_for_function("document.body.dataset.booted === '1' && window.grassroots.state.mode === 'community'")
+    page.wait_for_function("() => document.body.dataset.booted === '1' && window.grassroots.state.mode === 'community'")
     assert page.inner_text("#export-svg") == "SVG drawing"
     legend = dict(
         page.eval_on_selector_all(
@@ -458,7 +460,7 @@ def test_english_on_request_and_remembered(page, server):
     assert legend["Grid"] == display("label", "Grid", "en") and legend["PartyOrg"] == display("label", "PartyOrg", "en")
     page.click("#lang")
     page.wait_for_url("**lang=zh**")
-    page.wait_for_function("document.body.dataset.booted === '1'")
+    page.wait_for_function("() => document.body.dataset.booted === '1'")
     assert page.inner_text("#undo") == "撤销"
 
 
@@ -502,7 +504,7 @@ def test_xinluo_community_picture_names_the_secretary_and_paired_units(browser, 
     bpc = {n["id"] for n in g["nodes"] if n["properties"].get("kind") == "big_party_committee"}
     errors: list[str] = []
     page = open_page(browser, f"{xinluo_server}/#community/350802006002", errors)
-    page.wait_for_function("window.grassroots.state.mode === 'community' && document.body.dataset.renders >= 1")
+    page.wait_for_function("() => window.grassroots.state.mode === 'community' && document.body.dataset.renders >= 1")
     page.wait_for_timeout(300)
     written = named(page)
     must = secretary | paired | bpc | grids_and_compounds
@@ -536,7 +538,7 @@ def test_xinluo_stalled_issues_phrase_and_an_issue_timeline(browser, xinluo_serv
     assert rows, "the xinluo tier has stalled issues in 曹溪街道"
     errors: list[str] = []
     page = open_page(browser, f"{xinluo_server}/#phrase/{quote('曹溪街道 滞留问题')}", errors)
-    page.wait_for_function(f"document.body.dataset.phraseRows === '{len(rows)}'", timeout=30_000)
+    page.wait_for_function(f"() => document.body.dataset.phraseRows === '{len(rows)}'", timeout=30_000)
     assert {f"Issue:{r['issue_id']}" for r in rows} <= in_view(page)
     assert len(page.query_selector_all("#phrase-rows tr")) == len(rows) + 1
 

@@ -35,13 +35,31 @@ const colorOf = (label) => baseColor(label, state.rules);
 let canvas = null;
 
 // --- talking to the API ------------------------------------------------------------------------
+// A server with keys on (docs/security.md) answers 401 without one: the page asks for it once and
+// keeps it for this tab only (sessionStorage), sending it as `Authorization: Bearer`.
+const KEY = "grassroots.key";
+function askForKey() {
+  const form = $("#key-form");
+  if (!form.hidden) return;
+  form.hidden = false;
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(KEY, $("#key-input").value.trim());
+    location.reload();
+  }, { once: true });
+}
+
 async function getJSON(url, init = {}) {
   let res;
+  const headers = { Accept: "application/json", "Content-Type": "application/json" };
+  const key = sessionStorage.getItem(KEY);
+  if (key) headers.Authorization = `Bearer ${key}`;
   try {
-    res = await fetch(url, { headers: { Accept: "application/json", "Content-Type": "application/json" }, ...init });
+    res = await fetch(url, { headers, ...init });
   } catch (e) {
     return { ok: false, status: 0, body: { detail: t("api_unreachable") } };
   }
+  if (res.status === 401) askForKey();
   let body = null;
   try { body = await res.json(); } catch (e) { body = { detail: res.statusText }; }
   return { ok: res.ok, status: res.status, body };

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from graph.catalogue.paging import Page
 from graph.model.enums import Between, IssueChannel, Level
@@ -173,6 +173,9 @@ class Conflict(BaseModel):
 
 
 class IssueCreate(BaseModel):
+    # Who files it is the key's person, never a field of the request: an unknown field is refused.
+    model_config = ConfigDict(extra="forbid")
+
     id: str | None = Field(None, min_length=1, max_length=200, description="default: a new I-... id")
     title: str = Field(min_length=1, max_length=500)
     category: str = Field(min_length=1, description="service code (see /open311/v2/services.json)")
@@ -180,17 +183,17 @@ class IssueCreate(BaseModel):
     located_in_id: str = Field(description="the Grid, MicroGrid or Community it is in")
     level: Level = Field(description="the level it is filed at")
     at: DateTime | None = Field(None, description="when it was filed; default now; no offset means +08:00")
-    by_id: str | None = Field(None, description="who filed it (organization or person id)")
     meeting_id: str | None = None
     note: str | None = Field(None, max_length=5000)
     satisfaction: int | None = Field(None, ge=1, le=5)
 
 
 class StepCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # who acts is the key's person, never a field
+
     action: Literal["accept", "escalate", "supervise", "resolve", "close", "reopen"]
     level: Level | None = Field(None, description="default: the issue's current level")
     at: DateTime | None = Field(None, description="default now; no offset means +08:00")
     due: DateTime | None = Field(None, description="deadline; accept only")
-    by_id: str | None = Field(None, description="who acts (organization or person id)")
     note: str | None = Field(None, max_length=5000)
     expected_seq: int | None = Field(None, ge=1, description="seq of the last step you saw; 409 if another came first")

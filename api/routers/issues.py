@@ -8,7 +8,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from api.deps import Limit, Offset, StoreDep
+from api.auth import area_scoped, writer
+from api.deps import Coordinator, Limit, Offset, StoreDep, Viewer
 from api.responses import Responses
 from api.routers.issue_models import (
     AreaResponsible,
@@ -23,11 +24,13 @@ from api.routers.issue_models import (
     Trail,
 )
 from graph.catalogue.paging import next_offset
+from graph.core.audit import audited
 from graph.model.enums import Between, Level
 from graph.services.issues import recording as steps
 from graph.services.issues import responsible
 from graph.services.issues import stalled as st
 from graph.services.issues import trails as history
+from graph.services.scope import check_within, narrowed
 
 router = APIRouter(tags=["issues"])
 
@@ -42,13 +45,19 @@ AsOf = Annotated[
 
 
 def narrowing(
+    district: Annotated[str | None, Query(description="only this district: code or name", examples=["350802"])] = None,
     street: Annotated[str | None, Query(description="only this street: code or name", examples=["曹溪街道"])] = None,
     community: Annotated[
         str | None, Query(description="only this community: its code or name", examples=["350802006002"])
     ] = None,
     category: Annotated[str | None, Query(description="only this issue category (service code)")] = None,
+    *,
+    store: StoreDep,
+    caller: Viewer,
 ) -> st.Narrowing:
-    return st.Narrowing(street=street, community=community, category=category)
+    """The filters asked for; for a key limited to an area, within it and narrowed to it."""
+    asked = st.Narrowing(district=district, street=street, community=community, category=category)
+    return narrowed(store, caller, asked)
 
 
 Only = Annotated[st.Narrowing, Depends(narrowing)]
@@ -62,6 +71,7 @@ _CONFLICT: Responses = {409: {"model": Conflict, "description": "the step does n
 
 
 @router.get("/issues/stalled", response_model=StalledPage, responses=_ERRORS)
+@area_scoped
 def stalled(
     store: StoreDep,
     only: Only,
@@ -90,6 +100,7 @@ def stalled(
 
 
 @router.get("/issues/stalled/summary", response_model=StalledSummary, responses=_ERRORS)
+@area_scoped
 def stalled_summary(
     store: StoreDep,
     only: Only,
@@ -102,6 +113,7 @@ def stalled_summary(
 
 
 @router.get("/issues/overdue", response_model=OverduePage, responses=_ERRORS)
+@area_scoped
 def overdue(
     store: StoreDep,
     only: Only,
@@ -125,24 +137,31 @@ def overdue(
 
 
 @router.get("/issues/{issue_id}/trail", response_model=Trail, responses=_ERRORS)
-def trail(store: StoreDep, issue_id: Annotated[str, Path(description="the issue's id")]):
+@area_scoped
+def trail(store: StoreDep, caller: Viewer, issue_id: Annotated[str, Path(description="the issue's id")]):
     """The steps in order with level, action, time, handler and due date, and the days spent at each level."""
+    check_within(store, caller, issue_id, "issue")
     return history.get_trail(store=store, issue_id=issue_id)
 
 
 @router.get("/issues/{issue_id}/responsible", response_model=IssueResponsible, responses=_ERRORS)
-def issue_responsible(store: StoreDep, issue_id: Annotated[str, Path(description="the issue's id")]):
+@area_scoped
+def issue_responsible(store: StoreDep, caller: Viewer, issue_id: Annotated[str, Path(description="the issue's id")]):
     """Responsible parties level by level, the issue's current level first."""
+    check_within(store, caller, issue_id, "issue")
     return responsible.for_issue(store=store, issue_id=issue_id)
 
 
 @router.get("/grids/{grid_id}/responsible", response_model=AreaResponsible, responses=_ERRORS)
+@area_scoped
 def grid_responsible(
     store: StoreDep,
+    caller: Viewer,
     grid_id: Annotated[str, Path(description="a Grid or MicroGrid id")],
     category: Annotated[str | None, Query(description="issue category (service code)")] = None,
 ):
     """Who answers for a matter of `category` in this grid, level by level from the grid up."""
+    check_within(store, caller, grid_id, "grid")
     return AreaResponsible(
         area_id=grid_id,
         category=category,
@@ -151,36 +170,52 @@ def grid_responsible(
 
 
 @router.post("/issues", response_model=IssueState, status_code=201, responses={**_ERRORS, **_CONFLICT})
-def file_issue(store: StoreDep, body: IssueCreate):
-    """Files a new issue at a level: the Issue and its first step `filed`."""
-    return steps.file_issue(
-        store=store,
-        issue_id=body.id,
-        title=body.title,
-        category=body.category,
-        channel=body.channel,
-        located_in_id=body.located_in_id,
-        level=body.level,
-        at=body.at,
-        by_id=body.by_id,
-        meeting_id=body.meeting_id,
-        note=body.note,
-        satisfaction=body.satisfaction,
-    )
+@area_scoped
+def file_issue(store: StoreDep, caller: Coordinator, body: IssueCreate):
+    """Files a new issue at a level: the Issue and its first step `filed`, recorded under the key's person."""
+    check_within(store, caller, body.located_in_id, "area")
+    what = {"issue": body.id, "action": "filed", "level": body.level, "located_in": body.located_in_id}
+    with audited("issue", what) as outcome:
+        state = steps.file_issue(
+            store=store,
+            issue_id=body.id,
+            title=body.title,
+            category=body.category,
+            channel=body.channel,
+            located_in_id=body.located_in_id,
+            level=body.level,
+            at=body.at,
+            by_id=writer(caller),
+            meeting_id=body.meeting_id,
+            note=body.note,
+            satisfaction=body.satisfaction,
+        )
+        outcome.text = f"ok: filed {state['issue_id']}"
+    return state
 
 
 @router.post("/issues/{issue_id}/steps", response_model=IssueState, status_code=201, responses={**_ERRORS, **_CONFLICT})
-def add_step(store: StoreDep, issue_id: Annotated[str, Path(description="the issue's id")], body: StepCreate):
-    """Records one step (accept, escalate, supervise, resolve, close, reopen), checked against the
-    trail rules and written with the issue's new status and level in one transaction."""
-    return steps.add_step(
-        store=store,
-        issue_id=issue_id,
-        action=body.action,
-        level=body.level,
-        at=body.at,
-        due=body.due,
-        by_id=body.by_id,
-        note=body.note,
-        expected_seq=body.expected_seq,
-    )
+@area_scoped
+def add_step(
+    store: StoreDep,
+    caller: Coordinator,
+    issue_id: Annotated[str, Path(description="the issue's id")],
+    body: StepCreate,
+):
+    """Records one step (accept, escalate, supervise, resolve, close, reopen) under the key's person,
+    checked against the trail rules and written with the issue's new status and level in one transaction."""
+    check_within(store, caller, issue_id, "issue")
+    with audited("step", {"issue": issue_id, "action": body.action, "level": body.level}) as outcome:
+        state = steps.add_step(
+            store=store,
+            issue_id=issue_id,
+            action=body.action,
+            level=body.level,
+            at=body.at,
+            due=body.due,
+            by_id=writer(caller),
+            note=body.note,
+            expected_seq=body.expected_seq,
+        )
+        outcome.text = f"ok: step {state['last_seq']} {state['last_action']}"
+    return state

@@ -9,14 +9,16 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from api import georeport_xml
 from api.deps import StoreDep
+from api.redacted import RedactedJSON
 from api.responses import Responses
 from graph.catalogue.paging import PAGE_SIZE_MAX
 from graph.core.errors import NotFound
+from graph.core.privacy import redact
 from graph.services.issues import open311
 
 router = APIRouter(prefix="/open311/v2", tags=["open311"])
@@ -73,9 +75,10 @@ _XML: dict[str, Any] = {"content": {georeport_xml.MEDIA_TYPE: {}}}
 
 
 def _answer(fmt: Format, root: str, item: str, items: list[dict], headers: dict[str, str] | None = None) -> Response:
+    items = redact(items)  # descriptions and notes may hold a phone number typed in
     if fmt == "xml":
         return georeport_xml.response(georeport_xml.document(root, item, items), headers=headers)
-    return JSONResponse(items, headers=headers)
+    return RedactedJSON(items, headers=headers)
 
 
 @router.get("/services.{fmt}", response_model=list[Service], responses={200: _XML})
@@ -95,7 +98,7 @@ def service_definition(
     definition = open311.service_definition(store=store, service_code=service_code)
     if fmt == "xml":
         return georeport_xml.response(georeport_xml.record("service_definition", definition))
-    return JSONResponse(definition)
+    return RedactedJSON(definition)
 
 
 @router.get("/requests.{fmt}", response_model=list[ServiceRequest], responses={200: _XML, **_ERRORS})

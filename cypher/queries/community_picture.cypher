@@ -25,8 +25,8 @@ RETURN c {.id, .name, .kind, .urban_village} AS community,
        head(COLLECT { MATCH (a:AdminOrg)-[:SERVES]->(c) WHERE a.kind IN ['residents_committee', 'villagers_committee']
                       RETURN a {.id, .name, .kind} ORDER BY a.id }) AS residents_committee,
        b {.id, .name} AS big_party_committee,
-       head(COLLECT { MATCH (p:Person)-[r:SECRETARY_OF]->(b) RETURN p {.id, .name, .phone, since: r.since} ORDER BY p.id }) AS secretary,
-       COLLECT { MATCH (p:Person)-[r:LINKED_TO]->(c) RETURN p {.id, .name, .phone, since: r.since} ORDER BY p.id } AS linked_cadres,
+       head(COLLECT { MATCH (p:Person)-[r:SECRETARY_OF]->(b) RETURN p {.id, .name, phone: coalesce(p.work_phone, p.phone), since: r.since} ORDER BY p.id }) AS secretary,
+       COLLECT { MATCH (p:Person)-[r:LINKED_TO]->(c) RETURN p {.id, .name, phone: coalesce(p.work_phone, p.phone), since: r.since} ORDER BY p.id } AS linked_cadres,
        COLLECT { MATCH (m)-[r:MEMBER_OF]->(b) WHERE NOT m:Person
                  RETURN {id: m.id, name: m.name, kind: m.kind, since: r.since,
                          label: head([l IN ['Department', 'Unit', 'PartyOrg', 'PropertyCompany', 'OwnersCommittee'] WHERE l IN labels(m)])}

@@ -7,7 +7,8 @@
 // committee, big party committee, its secretary cadre and paired units; the street working
 // committee and street office; the district departments whose `categories` include the category.
 // Each row carries `why`: the graph path from the area as a short list of hops, and a contact:
-// the person's masked phone, or for an organization its head (a member with a leading role).
+// the person's phone (the work phone of a person in a public-facing role, else the stored, masked
+// one), or for an organization its head (a member with a leading role).
 // An unknown area gives no row; an unknown category still gives the grid, community and street
 // levels.
 // param: area_id: string -- id of the Grid, MicroGrid or Community
@@ -89,12 +90,12 @@ WITH level, rank, role, o, why,
        MATCH (h:Person)-[m:MEMBER_OF]->(o)
        WHERE m.role IN ['secretary', 'director', 'head', 'chair', 'chairman', 'manager', 'leader']
          AND (m.until IS NULL OR date(m.until) >= date())
-       RETURN h {.name, .phone, role: m.role} AS head
+       RETURN h {.name, phone: coalesce(h.work_phone, h.phone), role: m.role} AS head
        ORDER BY CASE m.role WHEN 'secretary' THEN 0 WHEN 'director' THEN 1 ELSE 2 END, h.id
        LIMIT 1
      }[0] END AS head
 RETURN level, rank, role, o.id AS id, o.name AS name, labels(o)[0] AS label, why,
        CASE WHEN o:Person THEN o.name ELSE head.name END AS contact_name,
        CASE WHEN o:Person THEN role ELSE head.role END AS contact_role,
-       CASE WHEN o:Person THEN o.phone ELSE head.phone END AS phone
+       CASE WHEN o:Person THEN coalesce(o.work_phone, o.phone) ELSE head.phone END AS phone
 ORDER BY rank, name, id

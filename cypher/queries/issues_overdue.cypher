@@ -11,6 +11,7 @@
 // Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
 // param: level: level = null -- 'grid', 'community', 'street' or 'district'; null means every level
 // param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
+// param: district: string = null -- only issues in this district (its code)
 // param: street: string = null -- only issues in this street (its code)
 // param: community: string = null -- only issues in this community (its code)
 // param: category: string = null -- only issues of this category (service code)
@@ -31,9 +32,10 @@ WHERE ($level IS NULL OR a.level = $level)
   }
 MATCH (a)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
 WHERE ($category IS NULL OR i.category = $category)
-  AND (($street IS NULL AND $community IS NULL) OR EXISTS {
-    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)
+  AND (($district IS NULL AND $street IS NULL AND $community IS NULL) OR EXISTS {
+    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)-[:PART_OF]->(fd:District)
     WHERE ($community IS NULL OR fc.id = $community) AND ($street IS NULL OR fs.id = $street)
+      AND ($district IS NULL OR fd.id = $district)
   })
 WITH i, a, asOf
 ORDER BY datetime(a.due), i.id

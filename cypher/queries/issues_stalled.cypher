@@ -14,6 +14,7 @@
 // param: between: between -- 'grid-community', 'community-street' or 'street-district'
 // param: min_days: int[0..3650] = 3 -- threshold in whole 24-hour days
 // param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
+// param: district: string = null -- only issues in this district (its code)
 // param: street: string = null -- only issues in this street (its code)
 // param: community: string = null -- only issues in this community (its code)
 // param: category: string = null -- only issues of this category (service code)
@@ -31,9 +32,10 @@ WHERE datetime(e.at).epochMillis <= asOf.epochMillis - minDays * 86400000
   }
 MATCH (e)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
 WHERE ($category IS NULL OR i.category = $category)
-  AND (($street IS NULL AND $community IS NULL) OR EXISTS {
-    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)
+  AND (($district IS NULL AND $street IS NULL AND $community IS NULL) OR EXISTS {
+    MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)-[:PART_OF]->(fd:District)
     WHERE ($community IS NULL OR fc.id = $community) AND ($street IS NULL OR fs.id = $street)
+      AND ($district IS NULL OR fd.id = $district)
   })
 WITH i, e, asOf, pair
 ORDER BY datetime(e.at), i.id

@@ -2,8 +2,8 @@
 // description: Issues as Open311 GeoReport v2 service requests. Filters: ids (when given, the
 // others are ignored, as the spec says for service_request_id), statuses (the issue's own
 // statuses: open, resolved, closed), service codes, and a window on reported_at. The current
-// handler is the BY of the latest `accepted` step when no escalation or reopening followed it;
-// its `due` is the expected time. Newest first.
+// handler is the BY of the latest `accepted` step when no escalation or reopening followed it (for
+// a person, the organization they are a member of); its `due` is the expected time. Newest first.
 // Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
 // param: ids: list of strings = null -- issue ids
 // param: statuses: list<issue_status> = null -- issue statuses to keep
@@ -37,9 +37,15 @@ CALL (i) {
   OPTIONAL MATCH (acc)-[:BY]->(h)
   RETURN acc, h ORDER BY acc.seq DESC LIMIT 1
 }
+CALL (h) {
+  // A person acting (steps recorded through the API carry the key's person) answers for their organization.
+  OPTIONAL MATCH (h:Person)-[m:MEMBER_OF]->(org)
+  WHERE m.until IS NULL OR date(m.until) >= date()
+  RETURN org ORDER BY org.id LIMIT 1
+}
 RETURN i.id AS id, i.title AS title, i.category AS category, cat.name AS category_name, i.status AS status,
        i.level AS level, i.reported_at AS reported_at, coalesce(last.at, i.reported_at) AS updated_at,
-       last.action AS last_action, last.level AS last_level, h.name AS handler, acc.due AS due,
+       last.action AS last_action, last.level AS last_level, coalesce(org.name, h.name) AS handler, acc.due AS due,
        loc.id AS location_id,
        COLLECT { MATCH path = (loc)-[:PART_OF*0..4]->(up) RETURN up.name AS name ORDER BY length(path) DESC } AS areas
 ORDER BY datetime(reported_at) DESC, id

@@ -17,6 +17,7 @@ from typing import Any
 
 from graph.catalogue import reads
 from graph.catalogue.lexer import Token, dotted_name, keyword_at, tokenize
+from graph.core import audit
 from graph.core.errors import Malformed, Refused
 from graph.core.settings import get_settings
 from graph.core.store import Store
@@ -194,10 +195,16 @@ def run_adhoc(
     parameters = parameters or {}
     if not isinstance(parameters, dict):
         raise Malformed("parameters must be a JSON object")
-    check_text(query)
-    planned = reads.explain_text(store, text=query, parameters=parameters, timeout=EXPLAIN_TIMEOUT_S)
-    check_plan(planned.query_type, planned.plan)
-    result = reads.read_text(store, text=query, parameters=parameters, timeout=timeout, row_cap=row_cap, warnings=True)
+    # Every ad-hoc query is logged: its text and its parameters' names (never their values).
+    what = {"query": str(query)[: audit.QUERY_TEXT_MAX], "parameters": sorted(parameters)}
+    with audit.audited("cypher", what) as outcome:
+        check_text(query)
+        planned = reads.explain_text(store, text=query, parameters=parameters, timeout=EXPLAIN_TIMEOUT_S)
+        check_plan(planned.query_type, planned.plan)
+        result = reads.read_text(
+            store, text=query, parameters=parameters, timeout=timeout, row_cap=row_cap, warnings=True
+        )
+        outcome.text = f"ok: {len(result.records)} rows" + (" (cut at the row cap)" if result.truncated else "")
     warnings = list(dict.fromkeys(reads.warnings_of(planned) + result.warnings))
     return AdhocResult(
         columns=result.columns, rows=result.json_rows(), truncated=result.truncated, row_cap=row_cap, warnings=warnings

@@ -56,9 +56,22 @@ class Conflict(UserError):
 
 
 class Refused(UserError):
-    """A request the project will not run (an ad-hoc query that could write, say)."""
+    """A request the project will not run (an ad-hoc query that could write, a role that may not
+    do this, an area outside the key's)."""
 
     status = 403
+
+
+class Unauthorized(UserError):
+    """No API key, or one that is not (or no longer) valid."""
+
+    status = 401
+
+
+class TooLarge(UserError):
+    """A request body past the size the server takes."""
+
+    status = 413
 
 
 class Malformed(UserError):

@@ -1,8 +1,9 @@
 """Builds, starts, stops and inspects the local embedded Neo4j (`neo4j-local/`).
 
 State lives under a "home" folder (default `.grassroots/`): `neo4j-local.json` (pid, port, URI,
-data dir), `logs/` (Maven build log, server output) and, by default, `neo4j-data/`. The test
-harness uses a throwaway home, so it never touches a developer's server.
+data dir), `neo4j-password` (user `neo4j`'s password, made on first start, mode 0600),
+`logs/` (Maven build log, server output) and, by default, `neo4j-data/`. The test harness uses a
+throwaway home, so it never touches a developer's server.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from graph.core.resources import checkout_root, neo4j_local_dir
+from graph.core.secrets import local_neo4j_password
 
 MAIN_CLASS = "org.grassroots.neo4jlocal.Neo4jLocal"
 HOST = "127.0.0.1"
@@ -60,6 +62,7 @@ class LocalServer:
     port: int
     uri: str
     data_dir: str
+    password: str = field(default="", repr=False)  # read from `neo4j-password`, never written to the state file
 
 
 def target_dir(home: Path) -> Path:
@@ -139,9 +142,14 @@ def _is_ours(pid: int) -> bool:
 
 def read_state(home: Path) -> LocalServer | None:
     try:
-        return LocalServer(**json.loads((home / "neo4j-local.json").read_text()))
+        state = LocalServer(**json.loads((home / "neo4j-local.json").read_text()))
     except (OSError, ValueError, TypeError):
         return None
+    try:
+        state.password = password_file(home).read_text(encoding="utf-8").strip()
+    except OSError:
+        pass
+    return state
 
 
 def running(home: Path) -> LocalServer | None:
@@ -180,6 +188,7 @@ def start(
     if port_in_use(port):
         raise LocalNeo4jError(f"port {port} on {HOST} is taken by another program: pick another with --port")
     build(home=home, progress=progress)
+    password = local_neo4j_password(home)  # made on first use, owner-only
     java = _require_java()
     target = target_dir(home)
     log_path = home / "logs" / "neo4j-local.log"
@@ -196,6 +205,8 @@ def start(
         str(port),
         "--data-dir",
         str(data_dir),
+        "--password-file",
+        str(password_file(home)),
         "--pagecache-mb",
         str(pagecache_mb),
         "--tx-timeout-s",
@@ -223,17 +234,23 @@ def start(
     else:
         proc.terminate()
         raise LocalNeo4jError(f"Neo4j did not become ready in {wait_s:.0f}s; log: {log_path}")
-    _verify(uri, deadline)
-    server = LocalServer(pid=proc.pid, port=port, uri=uri, data_dir=str(data_dir))
-    (home / "neo4j-local.json").write_text(json.dumps(server.__dict__))
+    _verify(uri, password, deadline)
+    server = LocalServer(pid=proc.pid, port=port, uri=uri, data_dir=str(data_dir), password=password)
+    state = {k: v for k, v in asdict(server).items() if k != "password"}
+    (home / "neo4j-local.json").write_text(json.dumps(state))
     return server
 
 
-def _verify(uri: str, deadline: float) -> None:
+def password_file(home: Path) -> Path:
+    """Where the local Neo4j's password is kept (`cat` it to log in with another client)."""
+    return home.resolve() / "neo4j-password"
+
+
+def _verify(uri: str, password: str, deadline: float) -> None:
     from neo4j import GraphDatabase
     from neo4j.exceptions import ServiceUnavailable
 
-    with GraphDatabase.driver(uri, auth=("neo4j", "")) as driver:
+    with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
         while True:
             try:
                 driver.verify_connectivity()

@@ -59,6 +59,19 @@ def local(value: datetime) -> datetime:
         return value
 
 
+def start_of_day(day: date) -> datetime:
+    """00:00 of `day` in the project's time zone."""
+    return local(datetime.combine(day, time.min))
+
+
+def since_moment(value: str, *, field: str = "since") -> datetime:
+    """The start of a period: a date means the START of that day (unlike as_of), a datetime as given."""
+    try:
+        return start_of_day(date.fromisoformat(value)) if len(value.strip()) == 10 else as_of_moment(value, field=field)
+    except ValueError:
+        return as_of_moment(value, field=field)
+
+
 def end_of_day(day: date) -> datetime:
     return _fixed(datetime.combine(day, END_OF_DAY, tzinfo=project_tz()))
 

@@ -42,6 +42,22 @@ class Settings(BaseSettings):
     grassroots_tz: str = Field(default="Asia/Shanghai", description="IANA time zone of the project")
     grassroots_lang: Literal["zh", "en"] = Field(default="zh", description="language of the CLI, ledgers, texts")
 
+    # Who may see and do what (docs/security.md).
+    grassroots_auth: Literal["on", "off"] = Field(
+        default="on", description="API keys required; `off` only while the API listens on loopback"
+    )
+    grassroots_secret_key: str = Field(default="", description="seals work phones; default: <home>/secret.key")
+    grassroots_cors_origins: list[str] = Field(default_factory=list, description="origins allowed to call the API")
+    grassroots_allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1", "localhost", "::1", "testserver"],
+        description="Host headers the API answers (against DNS rebinding)",
+    )
+
+    grassroots_key: str = Field(
+        default="", description="the API key the CLI acts with; default: the home's owner (admin)"
+    )
+    grassroots_ingest_upload_mb: int = Field(default=500, ge=1, description="largest upload POST /api/v1/ingest takes")
+
     # Query guards.
     grassroots_query_timeout_s: float = 30.0
     grassroots_row_cap: int = 10_000
@@ -73,6 +89,15 @@ class Settings(BaseSettings):
     @property
     def state_file(self) -> Path:
         return self.grassroots_home / "neo4j-local.json"
+
+    def resolved_password(self) -> str:
+        """NEO4J_PASSWORD, or for the local Neo4j the password `db start` made in the home folder."""
+        if self.neo4j_password or not self.uses_local:
+            return self.neo4j_password
+        try:
+            return (self.grassroots_home / "neo4j-password").read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
 
     def resolved_uri(self) -> str:
         if self.neo4j_uri:

@@ -51,7 +51,7 @@ class Store:
         return cls(
             uri=s.resolved_uri(),
             username=s.neo4j_username,
-            password=s.neo4j_password,
+            password=s.resolved_password(),
             database=s.neo4j_database,
         )
 

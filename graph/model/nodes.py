@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from graph.core.errors import ParamError
+from graph.core.privacy import PUBLIC_ROLES, is_public_facing
 from graph.model.enums import (
     AdminOrgKind,
     CommunityKind,
@@ -26,7 +27,22 @@ from graph.model.enums import (
     UnitKind,
     UnitLevel,
 )
-from graph.model.types import Bool, Date, DateTime, Id, MaskedPhone, Name, Stars, StrList, Text, Yuan, col
+from graph.model.types import (
+    Bool,
+    Date,
+    DateTime,
+    Id,
+    MaskedPhone,
+    Name,
+    NoteText,
+    Stars,
+    StrList,
+    Text,
+    TitleText,
+    WorkPhone,
+    Yuan,
+    col,
+)
 
 
 class NodeModel(BaseModel):
@@ -118,7 +134,23 @@ class PropertyMgmtCommittee(Named):
 class Person(Named):
     label: ClassVar[str] = "Person"
     roles: StrList = col("角色", "roles, ';'-separated (cadre, grid_worker, party_member, ...)", default_factory=list)
-    phone: MaskedPhone = col("电话", "stored masked (138****5678) whatever is given", default=None)
+    phone: MaskedPhone = col("电话", "a resident's phone, stored masked (138****5678) whatever is given", default=None)
+    work_phone: WorkPhone = col(
+        "工作电话",
+        "a whole work phone, for people in a public-facing role only; stored sealed, shown whole to "
+        "coordinators and admins, masked to everyone else",
+        default=None,
+    )
+
+    @field_validator("work_phone")
+    @classmethod
+    def _public_facing_only(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if v is not None and not is_public_facing(info.data.get("roles", [])):
+            raise ValueError(
+                "only people in a public-facing role (" + ", ".join(sorted(PUBLIC_ROLES)) + ") hold a work "
+                "phone; a resident's number goes in phone, where it is stored masked"
+            )
+        return v
 
 
 class IssueCategory(Named):
@@ -147,7 +179,7 @@ class Meeting(NodeModel):
 
 class Task(NodeModel):
     label: ClassVar[str] = "Task"
-    title: Name = col("标题", "what is to be done")
+    title: TitleText = col("标题", "what is to be done")
     due: Date = col("期限", "deadline")
     status: TaskStatus = col("状态", "open, done or overdue")
     done_at: Date | None = col("完成日期", "when it was done", default=None)
@@ -176,7 +208,7 @@ class Activity(NodeModel):
 # --- Issues ------------------------------------------------------------------------------------
 class Issue(NodeModel):
     label: ClassVar[str] = "Issue"
-    title: Name = col("标题", "the problem in a sentence")
+    title: TitleText = col("标题", "the problem in a sentence")
     category: Name = col("类别", "service_code (see issue_categories)")
     channel: IssueChannel = col("渠道", "how it was collected")
     reported_at: DateTime = col("反映时间", "when it was reported")
@@ -195,7 +227,7 @@ class Step(NodeModel):
     level: Level = col("层级", "the level the step happened at")
     at: DateTime = col("时间", "when")
     due: DateTime | None = col("期限", "deadline set by an accepted step", default=None)
-    note: Text | None = col("备注", "free text", default=None)
+    note: NoteText | None = col("备注", "free text", default=None)
 
 
 # --- Evaluation and points ---------------------------------------------------------------------

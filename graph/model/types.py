@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
+from graph.core import privacy, secrets
 from graph.core.moments import local
 
 Id = Annotated[
@@ -17,6 +18,11 @@ Id = Annotated[
 ]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+# Free text a resident's words may reach (an issue's title, a step's note): phone numbers typed into
+# it are stored sealed (graph.core.privacy.seal_phones_in_text); the length bound is on what was typed.
+_sealing = AfterValidator(privacy.seal_phones_in_text)
+TitleText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), _sealing]
+NoteText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000), _sealing]
 
 
 def _plain_str(v: Any) -> Any:
@@ -108,22 +114,48 @@ def _int_text(v: Any) -> Any:
 
 Stars = Annotated[Literal[1, 3, 5], BeforeValidator(_int_text)]
 
-_PHONE = re.compile(r"^\+?\d[\d\s-]{6,}\d$")
+_PHONE = re.compile(r"^\+?\d{7,15}$")  # after spaces, dashes and brackets are dropped
+_MASKED_PHONE = re.compile(r"^\d{3}\*{4,}\d{4}$|^\*{3,}\d{2}$")
+
+
+def _phone_text(v: Any) -> str:
+    return re.sub(r"[\s\-()（）]", "", _plain_str(v) if not isinstance(v, str) else v)
 
 
 def mask_phone(v: Any) -> Any:
-    """Keeps a phone as 138****5678: the graph never holds a full number."""
+    """Keeps a resident's phone as 138****5678 (at least half of the digits hidden, graph.core.privacy):
+    the graph never holds a resident's whole number. A value already masked that way is kept."""
     if v is None or v == "":
         return None
-    s = re.sub(r"[\s-]", "", str(v))
-    if "*" in s:
+    s = _phone_text(v)
+    if _MASKED_PHONE.match(s):
         return s
     if not _PHONE.match(s):
-        raise ValueError("not a phone number")
-    return s[:3] + "*" * max(len(s) - 7, 1) + s[-4:]
+        raise ValueError("not a phone number (digits, with spaces or dashes; or masked like 138****5678)")
+    return privacy.mask_phone(s)
 
 
 MaskedPhone = Annotated[str | None, BeforeValidator(mask_phone)]
+
+
+def seal_work_phone(v: Any) -> Any:
+    """A whole work phone, stored sealed (graph.core.secrets): only the API unseals it, for roles that
+    may see contacts. A value sealed already (a backup) is kept if this project's key opens it."""
+    if v is None or v == "":
+        return None
+    if secrets.is_sealed(v):
+        if secrets.unseal(v) is None:
+            raise ValueError("a sealed work phone this project's key does not open (GRASSROOTS_SECRET_KEY)")
+        return v
+    s = _phone_text(v)
+    if "*" in s:
+        raise ValueError("a work phone is stored whole (it is masked when shown); give the whole number")
+    if not _PHONE.match(s):
+        raise ValueError("not a phone number (digits, with spaces or dashes)")
+    return secrets.seal(s.removeprefix("+86") if len(s) == 14 else s)
+
+
+WorkPhone = Annotated[str | None, BeforeValidator(seal_work_phone)]
 
 
 def col(zh: str, description: str = "", **kw: Any) -> Any:

@@ -1,5 +1,6 @@
 """A person's picture (for cadres: linked communities, big party committees they are secretary
-of): catalogue query person_picture, one row. Phones only ever masked."""
+of): catalogue query person_picture, one row. The phone is a work phone (sealed in the graph), shown
+as the caller may see it (graph.core.privacy)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from graph.catalogue import reads
 from graph.core.errors import NotFound
 from graph.core.store import Store
-from graph.model.types import MaskedPhone
 from graph.services.pictures import Ref
 
 
 class PersonInfo(Ref):
     roles: list[str] = []
-    phone: MaskedPhone = Field(None, description="masked: 138****5678")
+    phone: str | None = Field(
+        None, description="a work phone: whole for coordinators and admins, else masked (138****5678)"
+    )
 
 
 class LinkedCommunity(Ref):

@@ -12,7 +12,6 @@ from graph.catalogue import reads
 from graph.core.errors import NotFound
 from graph.core.store import Store
 from graph.model.enums import Level, PropertyMode, UnitLevel
-from graph.model.types import MaskedPhone
 
 
 class Ref(BaseModel):
@@ -25,7 +24,9 @@ class KindRef(Ref):
 
 
 class Cadre(Ref):
-    phone: MaskedPhone = Field(None, description="masked: 138****5678")
+    phone: str | None = Field(
+        None, description="a work phone: whole for coordinators and admins, else masked (138****5678)"
+    )
     since: date | None = None
 
 

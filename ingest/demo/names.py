@@ -7,6 +7,7 @@ name with a usual department title, as those agencies exist everywhere.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable, Iterator
 
@@ -78,12 +79,13 @@ def person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + given
 
 
-def masked_phone(rng: random.Random) -> str:
-    return (
-        rng.choice(("133", "135", "136", "138", "139", "150", "158", "159", "177", "189"))
-        + "****"
-        + f"{rng.randrange(10000):04d}"
-    )
+def work_phone(rng: random.Random, person: str) -> str:
+    """A fictional mobile number (138 0012 5678). Its middle four digits come from the person's id,
+    not from `rng`, so the demo draws the same random numbers as when it held masked phones only."""
+    prefix = rng.choice(("133", "135", "136", "138", "139", "150", "158", "159", "177", "189"))
+    last = f"{rng.randrange(10000):04d}"
+    middle = int(hashlib.sha256(person.encode()).hexdigest(), 16) % 10000
+    return f"{prefix}{middle:04d}{last}"
 
 
 class Unique:

@@ -108,7 +108,8 @@ class World:
         return [c for c in self.comms if c.bpc]
 
     def person(self, roles: list[str], *, phone: bool = False) -> str:
-        """Writes a new person and returns the id."""
+        """Writes a new person and returns the id; `phone`: one in a public-facing role, with a
+        whole (fictional) work phone."""
         self._people += 1
         pid = person_id(self._people)
         self.files.write(
@@ -117,7 +118,7 @@ class World:
                 "id": pid,
                 "name": names.person(self.rng),
                 "roles": roles,
-                "phone": names.masked_phone(self.rng) if phone else None,
+                "work_phone": names.work_phone(self.rng, pid) if phone else None,
             },
         )
         return pid

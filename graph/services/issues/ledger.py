@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from graph.catalogue import reads
 from graph.catalogue.paging import PAGE_SIZE_MAX
+from graph.core.audit import audited
 from graph.core.moments import as_of_moment, local, project_tz
 from graph.core.privacy import redact
 from graph.core.spreadsheets import fit_to_width, put
@@ -92,12 +93,26 @@ def ledger_rows(
 
 
 def write_ledger(
-    *, store: Store, as_of: str | datetime | None, out: Path, min_days: int = 3, street: str | None = None
+    *,
+    store: Store,
+    as_of: str | datetime | None,
+    out: Path,
+    min_days: int = 3,
+    street: str | None = None,
+    only: Narrowing | None = None,
 ) -> dict:
     """Writes the workbook; returns counts (stalled, overdue, streets) and the street asked for.
-    `street` (a code or a name) keeps one street; an unknown one is an error naming it."""
+    `street` (a code or a name) keeps one street; an unknown one is an error naming it. `only`
+    narrows further (the API's filters, narrowed to a key's area). Logged as an export."""
     t = as_of_moment(as_of)
-    only = Narrowing(street=street)
+    only = only or Narrowing(street=street)
+    what = {"export": "ledger", "as_of": t, "min_days": min_days, "district": only.district,
+            "street": only.street, "community": only.community}  # fmt: skip
+    with audited("export", what):
+        return _write_ledger(store=store, t=t, out=out, min_days=min_days, only=only)
+
+
+def _write_ledger(*, store: Store, t: datetime, out: Path, min_days: int, only: Narrowing) -> dict:
     lines = redact(ledger_rows(store=store, as_of=t, min_days=min_days, only=only))
     by_street: dict[tuple, list[dict]] = defaultdict(list)
     for x in lines:

@@ -17,6 +17,7 @@ from neo4j.exceptions import ConstraintError
 from graph.catalogue import writes
 from graph.catalogue.writes import Writer
 from graph.core.errors import Conflict, NotFound, ParamError, UserError, check_choice
+from graph.core.privacy import seal_phones_in_text
 from graph.core.serialize import to_native
 from graph.core.store import Store
 from graph.model.enums import Level
@@ -112,7 +113,7 @@ def file_issue(
         reported = at or now
         issue = {
             "id": issue_id,
-            "title": title,
+            "title": seal_phones_in_text(title),
             "category": category,
             "channel": channel,
             "reported_at": reported,
@@ -125,7 +126,7 @@ def file_issue(
                 "issue": issue,
                 "located_in_id": located_in_id,
                 "meeting_id": meeting_id,
-                "note": note,
+                "note": seal_phones_in_text(note),
                 "source": SOURCE,
                 "now": now,
             },
@@ -202,7 +203,8 @@ def add_step(
             raise StepConflict(f"issue {issue_id}: " + "; ".join(problems), state)
         status, new_level = derive_state(steps + [new])
         resolved_at = new.at if act == "resolved" else (_resolved_at(steps) if status != "open" else None)
-        step = {"seq": new.seq, "action": act, "level": new.level, "at": new.at, "due": due, "note": note}
+        note_stored = seal_phones_in_text(note)
+        step = {"seq": new.seq, "action": act, "level": new.level, "at": new.at, "due": due, "note": note_stored}
         row = w.single(
             "writes/issue_loop_append",
             {

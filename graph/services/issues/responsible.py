@@ -15,7 +15,6 @@ from graph.catalogue.paging import labels_of
 from graph.core.errors import NotFound
 from graph.core.store import Store
 from graph.model.enums import LEVEL_ORDER
-from graph.model.types import mask_phone
 from graph.services.issues.trails import trail_rows
 
 # Categories a compound's property side (property company, owners' committee...) answers for:
@@ -40,7 +39,11 @@ def _entries(store: Store, *, area_id: str, category: str | None) -> list[dict]:
     for r in rows:
         contact = None
         if r["contact_name"] or r["phone"]:
-            contact = {"name": r["contact_name"], "role": r["contact_role"], "phone": _masked(r["phone"])}
+            contact = {
+                "name": r["contact_name"],
+                "role": r["contact_role"],
+                "phone": r["phone"],
+            }  # masked on the way out
         out.append(
             {
                 "level": r["level"],
@@ -92,10 +95,3 @@ def for_issue(*, store: Store, issue_id: str) -> dict:
         "location": loc,
         "responsible": _ordered(entries, issue["level"] or "grid"),
     }
-
-
-def _masked(phone: str | None) -> str | None:
-    try:
-        return mask_phone(phone)
-    except ValueError:  # not a phone number: show nothing of it
-        return "***"

@@ -47,8 +47,10 @@ def _page(rows: list[dict[str, Any]]) -> tuple[int, list[dict]]:
 
 @dataclass(frozen=True)
 class Narrowing:
-    """Which issues a coordinator asks about: a street, a community (codes or names) and a category."""
+    """Which issues a coordinator asks about: a district, street or community (codes or names) and a
+    category."""
 
+    district: str | None = None
     street: str | None = None
     community: str | None = None
     category: str | None = None
@@ -60,6 +62,7 @@ class Narrowing:
             if known:
                 check_choice("category", self.category, known)
         return {
+            "district": area_code(store, self.district, labels=("District",), field="district"),
             "street": area_code(store, self.street, labels=("Street",), field="street"),
             "community": area_code(store, self.community, labels=("Community",), field="community"),
             "category": self.category,

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -22,10 +26,14 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs Neo4j Community embedded, with Bolt on 127.0.0.1 only, until SIGTERM or SIGINT.
  *
- * <p>Arguments: {@code --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N] [--tx-monitor-ms N]
- * [--tx-memory-mb N] [--watch-pid PID]}. Prints exactly
- * one {@code READY bolt://127.0.0.1:P} line on stdout once Bolt accepts connections. Auth is off:
- * the server listens on loopback only and is meant for one developer, a test run or the demo.
+ * <p>Arguments: {@code --port P --data-dir D --password-file F [--pagecache-mb N] [--tx-timeout-s N]
+ * [--tx-monitor-ms N] [--tx-memory-mb N] [--watch-pid PID]}. Prints exactly one
+ * {@code READY bolt://127.0.0.1:P} line on stdout once Bolt accepts connections.
+ *
+ * <p>Auth is on: user {@code neo4j}, with the password held in F (made by the Python side, readable
+ * by its owner only; never on the command line, where {@code ps} would show it). A store that does
+ * not have that password yet (its first start, or after F changed) gets it in a start without Bolt,
+ * so no client can ever log in with the default password meanwhile.
  */
 public final class Neo4jLocal {
     private static final String HOST = "127.0.0.1";
@@ -47,11 +55,22 @@ public final class Neo4jLocal {
         long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         long globalTxMemoryMb = Math.max(txMemoryMb, heapMb * 7 / 10);
         Files.createDirectories(dataDir);
+        if (!opts.containsKey("password-file")) {
+            System.err.println("ERROR --password-file is required (auth is always on)");
+            System.exit(2);
+        }
+        String password = Files.readString(Path.of(opts.get("password-file")), StandardCharsets.UTF_8).strip();
+        if (password.length() < 8) {
+            System.err.println("ERROR the password in " + opts.get("password-file") + " is shorter than 8 characters");
+            System.exit(2);
+        }
 
         if (portTaken(port)) {
             System.err.println("ERROR port " + port + " on " + HOST + " is already in use");
             System.exit(3);
         }
+
+        setPasswordIfNew(dataDir, password);
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
@@ -61,7 +80,7 @@ public final class Neo4jLocal {
                 // Bolt waits 5 s twice on shutdown by default; a local server has nobody to wait for.
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
                 .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(txMonitorMs))
@@ -95,12 +114,54 @@ public final class Neo4jLocal {
         stopped.await();
     }
 
+    /**
+     * Gives user {@code neo4j} the password, in a start of the store without Bolt, when the store
+     * does not have it yet. A marker beside the store holds the password's SHA-256, so later starts
+     * skip this.
+     */
+    private static void setPasswordIfNew(Path dataDir, String password) throws IOException {
+        Path marker = dataDir.resolve("password.sha256");
+        String digest = sha256(password);
+        if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(digest)) {
+            return;
+        }
+        DatabaseManagementService setup = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, false)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
+                .build();
+        try {
+            // Embedded transactions run with full rights: the one place the password can be set
+            // without knowing the old one.
+            setup.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Setting the password it already has is refused; anything else is a real failure.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                setup.shutdown();
+                throw e;
+            }
+        }
+        setup.shutdown();
+        Files.writeString(marker, digest + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Map<String, String> parse(String[] args) {
         java.util.HashMap<String, String> out = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || i + 1 >= args.length) {
-                System.err.println("ERROR usage: --port P --data-dir D [--pagecache-mb N] [--tx-timeout-s N] [--tx-monitor-ms N] "
+                System.err.println("ERROR usage: --port P --data-dir D --password-file F [--pagecache-mb N] [--tx-timeout-s N] [--tx-monitor-ms N] "
                         + "[--tx-memory-mb N] [--watch-pid PID]; bad argument " + a);
                 System.exit(2);
             }
