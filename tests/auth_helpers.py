@@ -11,8 +11,10 @@ from graph.core.store import Store
 from graph.services import keys
 
 
-def bearer(store: Store, role: str, *, person: str | None = None, scope: str | None = None) -> dict[str, str]:
-    _, text = keys.create(store=store, name=f"test {role}", role=role, person=person, scope=scope)
+def bearer(
+    store: Store, role: str, *, person: str | None = None, scope: str | None = None, name: str | None = None
+) -> dict[str, str]:
+    _, text = keys.create(store=store, name=name or f"test {role}", role=role, person=person, scope=scope)
     return {"Authorization": f"Bearer {text}"}
 
 

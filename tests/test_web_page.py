@@ -464,6 +464,33 @@ def test_english_on_request_and_remembered(page, server):
     assert page.inner_text("#undo") == "撤销"
 
 
+def test_docs_render_with_the_network_off(browser, server):
+    """/docs (Swagger UI) and /redoc come from files the API serves itself: with every request to
+    another origin refused, both render the API's operations and nothing outside was asked for."""
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def only_our_origin(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", only_our_origin)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
+    paths = page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.textContent)")
+    assert "/api/v1/queries/{name}" in {p.replace("\u200b", "") for p in paths}
+    page.goto(f"{server}/redoc")
+    page.wait_for_function("() => document.querySelectorAll('[data-section-id]').length > 10", timeout=30_000)
+    context.close()
+    assert outside == [] and errors == []
+
+
 def test_ambiguous_id_offers_each_label_and_errors_show(page):
     page.fill("#search-input", "D1")
     page.press("#search-input", "Enter")

@@ -9,12 +9,10 @@ export const PHRASES = [
     runs: (id) => [{ query: "community_units", params: { community_id: id } }],
     keys: { unit_id: "Unit", community_id: "Community" } },
   { key: "stalled", anchor: "Street", zh: ["的滞留问题", "滞留问题"], en: ["stalled issues"],
-    runs: () => BETWEENS.map((between) => ({ query: "issues_stalled", params: { between, limit: 5000 } })),
-    filter: (row, id) => row.street_id === id,
+    runs: (id) => BETWEENS.map((between) => ({ query: "issues_stalled", params: { between, street: id, limit: 5000 } })),
     keys: { issue_id: "Issue", community_id: "Community", street_id: "Street" } },
   { key: "overdue", anchor: "Street", zh: ["的超期问题", "超期问题"], en: ["overdue issues"],
-    runs: () => [{ query: "issues_overdue", params: { limit: 5000 } }],
-    filter: (row, id) => row.street_id === id,
+    runs: (id) => [{ query: "issues_overdue", params: { street: id, limit: 5000 } }],
     keys: { issue_id: "Issue", community_id: "Community", street_id: "Street" } },
   { key: "unit_grids", anchor: "Unit", zh: ["联系的网格", "的网格"], en: ["grids"],
     runs: (id) => [{ query: "unit_grids", params: { unit_id: id, limit: 5000 } }],
@@ -44,12 +42,12 @@ export const phraseText = (phrase, anchorName, lang) =>
 /** Phrases that can start from a search hit ({label, name}). */
 export const phrasesFor = (hit) => PHRASES.filter((p) => p.anchor === hit.label);
 
-/** The node keys ("Label:id") the rows name, the anchor's first; rows kept by the phrase's filter. */
+/** The node keys ("Label:id") the rows name, the anchor's first. The queries are narrowed to the
+ *  anchor on the server (e.g. `street` for the issue phrases), so every row is kept. */
 export function rowKeys(phrase, rows, anchorId) {
   const keys = [`${phrase.anchor}:${anchorId}`];
-  const kept = phrase.filter ? rows.filter((r) => phrase.filter(r, anchorId)) : rows;
-  for (const r of kept) {
+  for (const r of rows) {
     for (const [col, label] of Object.entries(phrase.keys)) if (r[col] != null) keys.push(`${label}:${r[col]}`);
   }
-  return { keys: [...new Set(keys)], rows: kept };
+  return { keys: [...new Set(keys)], rows };
 }

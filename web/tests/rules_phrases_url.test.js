@@ -42,10 +42,14 @@ test("search phrases in Chinese and English", () => {
   assert.equal(phraseText(a.phrase, "天马社区", "en"), "天马社区 paired units");
 });
 
-test("a phrase's rows name the nodes to draw, filtered to the anchor", () => {
+test("a street's issue phrases are narrowed to the street on the server; rows name the nodes to draw", () => {
   const stalled = parsePhrase("曹溪街道 滞留问题").phrase;
-  const rows = [{ issue_id: "I1", community_id: "C1", street_id: "S1" }, { issue_id: "I2", community_id: "C9", street_id: "S9" }];
-  assert.deepEqual(rowKeys(stalled, rows, "S1"), { keys: ["Street:S1", "Issue:I1", "Community:C1"], rows: [rows[0]] });
+  assert.deepEqual(stalled.runs("S1").map((r) => [r.query, r.params.between, r.params.street]), [
+    ["issues_stalled", "grid-community", "S1"], ["issues_stalled", "community-street", "S1"], ["issues_stalled", "street-district", "S1"],
+  ]);
+  assert.equal(parsePhrase("曹溪街道 超期问题").phrase.runs("S1")[0].params.street, "S1");
+  const rows = [{ issue_id: "I1", community_id: "C1", street_id: "S1" }, { issue_id: "I2", community_id: "C1", street_id: "S1" }];
+  assert.deepEqual(rowKeys(stalled, rows, "S1"), { keys: ["Street:S1", "Issue:I1", "Community:C1", "Issue:I2"], rows });
 });
 
 test("the address bar round-trips a view", () => {
