@@ -206,3 +206,42 @@ def test_twenty_concurrent_redemptions_never_overdraw(live_server, db):
     assert sorted(set(codes)) == [201, 409] and codes.count(201) == 8, codes
     p = httpx.get(f"{live_server}/api/v1/people/P-SEC/points", headers=key).json()
     assert (p["earned"], p["redeemed"], p["balance"]) == (25, 24, 1)
+
+
+def test_the_agenda_on_the_hand_built_graph_and_the_cli_files(client, db, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    _setup(client, db)  # I-1: property, filed at community level in grid G1 (compound CP1: PCO-1, OC-1)
+    assert client.post("/api/v1/meetings", json=MEETING).status_code == 201
+    a = client.get("/api/v1/communities/天马社区/agenda", params={"as_of": "2025-05-11"}).json()
+    kinds = [(i["kind"], i["key"]) for i in a["items"]]
+    # one issue group, the overdue and the open task, then the gaps: U-1 and U-2 gave nothing in 2025, CP1 is
+    # managed, every grid has paired units; no joint meeting... the one recorded is in Q2, so Q1 2025 is missed
+    assert kinds == [
+        ("issues", "issues:property"), ("task", "task:M-T1-T1"), ("task", "task:M-T1-T2"),
+        ("gap_funding", "gap_funding:U-1"), ("gap_funding", "gap_funding:U-2"), ("gap_meetings", "gap_meetings:2025-Q1"),
+    ]  # fmt: skip
+    group = a["items"][0]
+    assert [(s["id"], s["role"]) for s in group["attendees"]] == [
+        ("DEP-ZJ", "department"), ("PCO-1", "property_company"), ("OC-1", "owners_committee"),
+        ("U-1", "paired_unit"), ("U-2", "paired_unit"),
+    ]  # fmt: skip
+    assert group["attendees"][1]["paths"] == [[
+        {"from_label": "Issue", "from_id": "I-1", "type": "LOCATED_IN", "to_label": "Grid", "to_id": "G1"},
+        {"from_label": "Compound", "from_id": "CP1", "type": "IN_GRID", "to_label": "Grid", "to_id": "G1"},
+        {"from_label": "PropertyCompany", "from_id": "PCO-1", "type": "MANAGES", "to_label": "Compound", "to_id": "CP1"},
+    ]]  # fmt: skip
+    assert [s["id"] for s in a["items"][1]["attendees"]] == ["PCO-1", "U-1", "U-2"]
+    assert "已超期 1 天" in a["items"][1]["why"]
+    runner = CliRunner()
+    for suffix in (".md", ".xlsx", ".docx"):
+        out = tmp_path / f"agenda{suffix}"
+        r = runner.invoke(app, ["agenda", "350802006002", "--as-of", "2025-05-11", "--out", str(out)])
+        assert r.exit_code == 0, r.output
+    assert "清理楼道堆物" in (tmp_path / "agenda.md").read_text(encoding="utf-8")
+    assert load_workbook(tmp_path / "agenda.xlsx")["议程"]["B4"].value == "任务：清理楼道堆物"
+    assert any("新罗区住房和城乡建设局" in p.text for p in Document(str(tmp_path / "agenda.docx")).paragraphs)
