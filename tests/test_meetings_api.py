@@ -223,7 +223,7 @@ def test_the_agenda_on_the_hand_built_graph_and_the_cli_files(client, db, tmp_pa
     # managed, every grid has paired units; no joint meeting... the one recorded is in Q2, so Q1 2025 is missed
     assert kinds == [
         ("issues", "issues:property"), ("task", "task:M-T1-T1"), ("task", "task:M-T1-T2"),
-        ("gap_funding", "gap_funding:U-1"), ("gap_funding", "gap_funding:U-2"), ("gap_meetings", "gap_meetings:2025-Q1"),
+        ("gap_funding", "gap_funding:U-1"), ("gap_funding", "gap_funding:U-2"), ("gap_meetings", "gap_meetings:2025-Q1"),  # noqa: E501
     ]  # fmt: skip
     group = a["items"][0]
     assert [(s["id"], s["role"]) for s in group["attendees"]] == [
@@ -233,7 +233,7 @@ def test_the_agenda_on_the_hand_built_graph_and_the_cli_files(client, db, tmp_pa
     assert group["attendees"][1]["paths"] == [[
         {"from_label": "Issue", "from_id": "I-1", "type": "LOCATED_IN", "to_label": "Grid", "to_id": "G1"},
         {"from_label": "Compound", "from_id": "CP1", "type": "IN_GRID", "to_label": "Grid", "to_id": "G1"},
-        {"from_label": "PropertyCompany", "from_id": "PCO-1", "type": "MANAGES", "to_label": "Compound", "to_id": "CP1"},
+        {"from_label": "PropertyCompany", "from_id": "PCO-1", "type": "MANAGES", "to_label": "Compound", "to_id": "CP1"},  # noqa: E501
     ]]  # fmt: skip
     assert [s["id"] for s in a["items"][1]["attendees"]] == ["PCO-1", "U-1", "U-2"]
     assert "已超期 1 天" in a["items"][1]["why"]

@@ -262,14 +262,18 @@ def agenda(*, store: Store, community: str, as_of: str | datetime | None = None)
     tally: dict[str, dict] = {}
     for item in items:
         for a in item["attendees"]:
-            s = tally.setdefault(a["id"], {k: a[k] for k in ("id", "name", "label")} | {"items": [], "roles": []})
+            s = tally.setdefault(
+                a["id"], {k: a[k] for k in ("id", "name", "label")} | {"items": [], "suggested_as": []}
+            )  # noqa: E501
             s["items"].append(item["key"])
-            if a["role"] not in s["roles"]:
-                s["roles"].append(a["role"])
-    everyone = sorted(tally.values(), key=lambda s: (-len(s["items"]), min(ROLE_RANK[r] for r in s["roles"]), s["id"]))
+            if a["role"] not in s["suggested_as"]:
+                s["suggested_as"].append(a["role"])
+    everyone = sorted(
+        tally.values(), key=lambda s: (-len(s["items"]), min(ROLE_RANK[r] for r in s["suggested_as"]), s["id"])
+    )  # noqa: E501
     for n, s in enumerate(everyone, 1):
         s["rank"] = n
-        s["reason"] = f"{len(s['items'])} 项议题需要（" + "、".join(ROLE_ZH[r] for r in s["roles"]) + "）"
+        s["reason"] = f"{len(s['items'])} 项议题需要（" + "、".join(ROLE_ZH[r] for r in s["suggested_as"]) + "）"
     return {
         "community_id": area.id,
         "community": area.name,
