@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from cli import audit, db, demo, divisions, docs, ingest, issues, keys, query, schema, serve, stats
+from cli import audit, db, demo, divisions, docs, ingest, issues, keys, meetings, query, schema, serve, stats
 from cli.who import cli_identity
 from graph.core.access import acting_as
 from graph.core.errors import ServiceError
@@ -34,6 +34,10 @@ app.add_typer(
     db.app, name="db", help=say("启动、停止和查看本地内置 Neo4j", "Start, stop and inspect the local embedded Neo4j.")
 )
 app.add_typer(schema.app, name="schema", help=say("约束和索引", "Constraints and indexes."))
+app.command(
+    "agenda", help=say("社区下一次联席会议的议程建议和参会建议", "The agenda of a community's next joint meeting.")
+)(meetings.agenda)
+app.add_typer(meetings.units_app, name="units", help=say("共建单位考评", "The co-building units' review."))
 app.command("serve", help=say("启动 API（及 / 下的页面）", "Serve the API (and the page under /)."))(serve.serve)
 app.command(
     "ingest",

@@ -10,5 +10,6 @@ MERGE (n:Task {id: row.id})
 ON CREATE SET n += row.defaults
 SET n += row.props, n.source = $source, n.updated_at = $updated_at
 SET n.due = CASE WHEN 'due' IN keys(row.t) THEN date(row.t.due) ELSE n.due END,
-    n.done_at = CASE WHEN 'done_at' IN keys(row.t) THEN date(row.t.done_at) ELSE n.done_at END
+    n.done_at = CASE WHEN 'done_at' IN keys(row.t) THEN date(row.t.done_at) ELSE n.done_at END,
+    n.progress_at = CASE WHEN 'progress_at' IN keys(row.t) THEN datetime(row.t.progress_at) ELSE n.progress_at END
 RETURN count(*) AS written

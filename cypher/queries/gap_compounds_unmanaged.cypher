@@ -3,6 +3,7 @@
 // property company or a property management committee MANAGES it, or when its property_mode is
 // self_managed (居民自治自管) or community_fallback (社区兜底); any other compound is listed, with
 // the reason. By compound id.
+// param: community: string = null -- only this community (its code)
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 100 -- rows to return
 // returns: compound_id (string), compound_name (string), property_mode (string), reason (string), grid_id (string), community_id (string), community_name (string)
@@ -11,6 +12,8 @@ WHERE NOT EXISTS { (k)<-[:MANAGES]-(:PropertyCompany|PropertyMgmtCommittee) }
   AND NOT coalesce(k.property_mode, '') IN ['self_managed', 'community_fallback']
 OPTIONAL MATCH (k)-[:IN_GRID]->(g:Grid)
 OPTIONAL MATCH (g)-[:PART_OF]->(c:Community)
+WITH k, g, c
+WHERE $community IS NULL OR c.id = $community
 RETURN k.id AS compound_id, k.name AS compound_name, k.property_mode AS property_mode,
        CASE k.property_mode
          WHEN 'company' THEN 'property mode is company, but no property company manages it'

@@ -9,6 +9,7 @@
 // param: from_quarter: string = null -- first quarter, 'YYYY-Qn' (used instead of year when given)
 // param: to_quarter: string = null -- last quarter, 'YYYY-Qn' (default: the same as from_quarter's year's Q4)
 // param: as_of: date = null -- the day "not begun yet" is judged at (null: today)
+// param: community: string = null -- only this community (its code)
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 100 -- rows to return
 // returns: committee_id (string), committee_name (string), community_id (string), community_name (string), quarter (string: 'YYYY-Qn'), meetings_in_range (int: joint meetings it held in the whole range)
@@ -27,6 +28,8 @@ WITH asOf.year * 4 + (asOf.month - 1) / 3 AS now_q,
           ELSE y * 4 + 3 END AS q1
 MATCH (bpc:PartyOrg {kind: 'big_party_committee'})
 OPTIONAL MATCH (bpc)-[:SERVES]->(c:Community)
+WITH bpc, c, q0, q1, now_q
+WHERE $community IS NULL OR c.id = $community
 WITH bpc, c, q0, q1, now_q,
      COLLECT {
        MATCH (m:Meeting {kind: 'joint_meeting'})-[:HELD_BY]->(bpc) RETURN m

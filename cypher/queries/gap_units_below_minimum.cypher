@@ -5,11 +5,12 @@
 // that gave nothing that year shows an amount of 0. Largest shortfall first.
 // param: year: int[2000..2100] -- the calendar year
 // param: minimum: int[0..] = 30000 -- yuan a year, for pairings that name no min_annual_funding
+// param: community: string = null -- only this community (its code)
 // param: offset: int = 0 -- rows to skip
 // param: limit: int = 100 -- rows to return
 // returns: unit_id (string), unit_name (string), community_id (string), community_name (string), year (int), amount (int: yuan given that year), minimum (int), shortfall (int)
 MATCH (u:Unit)-[r:PAIRED_WITH]->(c:Community)
-WHERE r.since IS NULL OR date(r.since).year <= $year
+WHERE (r.since IS NULL OR date(r.since).year <= $year) AND ($community IS NULL OR c.id = $community)
 WITH u, c, coalesce(r.min_annual_funding, $minimum) AS minimum,
      COLLECT { MATCH (u)-[:GAVE]->(f:Funding {year: $year})-[:TO]->(c) RETURN f.amount } AS amounts
 WITH u, c, minimum, reduce(total = 0, a IN amounts | total + a) AS amount

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 from graph.core.access import Caller, cli_caller, connect, current_caller
 from graph.core.errors import ParamError, ServiceError
 
-Action = Literal["cypher", "ingest", "export", "step", "issue", "meeting", "key"]
+Action = Literal["cypher", "ingest", "export", "step", "issue", "meeting", "task", "points", "key"]
 ACTIONS: tuple[Action, ...] = get_args(Action)
 QUERY_TEXT_MAX = 4000  # characters of an ad-hoc query kept in the log
 

@@ -175,6 +175,9 @@ class Meeting(NodeModel):
     name: Name | None = col("名称", "title; defaults to kind and date", default=None)
     kind: MeetingKind = col("类型", "joint meeting, evening talk or on-site office")
     date: Date = col("日期", "the day it was held")
+    minutes: NoteText | None = col(
+        "会议纪要", "the minutes, free text (phone numbers in it stored sealed)", default=None
+    )
 
 
 class Task(NodeModel):
@@ -183,6 +186,10 @@ class Task(NodeModel):
     due: Date = col("期限", "deadline")
     status: TaskStatus = col("状态", "open, done or overdue")
     done_at: Date | None = col("完成日期", "when it was done", default=None)
+    what: NoteText | None = col("任务内容", "what is to be done and how, free text", default=None)
+    progress_note: NoteText | None = col("最新进展", "the latest progress note", default=None)
+    progress_at: DateTime | None = col("进展时间", "when the latest progress note was recorded", default=None)
+    project_id: Id | None = col("党建项目", "the party-building project the task was adopted as", default=None)
 
 
 class Project(Named):

@@ -146,20 +146,23 @@ def communities_without_unit(
 
 
 def grids_uncovered(
-    *, store: Store, with_committee_only: bool = True, limit: int = 100, offset: int = 0
+    *, store: Store, with_committee_only: bool = True, community: str | None = None, limit: int = 100, offset: int = 0
 ) -> Page[GridGap]:
     return _page(
         GridGap,
         "gap_grids_uncovered",
-        {"with_committee_only": with_committee_only},
+        {"with_committee_only": with_committee_only, "community": community},
         store=store,
         limit=limit,
         offset=offset,
     )
 
 
-def compounds_unmanaged(*, store: Store, limit: int = 100, offset: int = 0) -> Page[CompoundGap]:
-    return _page(CompoundGap, "gap_compounds_unmanaged", {}, store=store, limit=limit, offset=offset)
+def compounds_unmanaged(
+    *, store: Store, community: str | None = None, limit: int = 100, offset: int = 0
+) -> Page[CompoundGap]:
+    params = {"community": community}
+    return _page(CompoundGap, "gap_compounds_unmanaged", params, store=store, limit=limit, offset=offset)
 
 
 def quarter(field: str, value: str | None) -> str | None:
@@ -188,6 +191,7 @@ def missed_joint_meetings(
     from_quarter: str | None = None,
     to_quarter: str | None = None,
     as_of: date | None = None,
+    community: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> MissedMeetingsPage:
@@ -199,7 +203,7 @@ def missed_joint_meetings(
     if q0 and q1 and q1 < q0:
         raise ParamError("to", f"{q1} comes before {q0}")
     day = as_of or data_last_date(store) or now().date()
-    params = {"year": year, "from_quarter": q0, "to_quarter": q1, "as_of": day}
+    params = {"year": year, "from_quarter": q0, "to_quarter": q1, "as_of": day, "community": community}
     rows, nxt = fetch_page("gap_missed_joint_meetings", params, store=store, limit=limit, offset=offset)
     return MissedMeetingsPage(
         items=[MissedMeeting(**r) for r in rows], limit=limit, offset=offset, next_offset=nxt, as_of=day
@@ -207,12 +211,12 @@ def missed_joint_meetings(
 
 
 def units_below_minimum(
-    *, store: Store, year: int, minimum: int = 30000, limit: int = 100, offset: int = 0
+    *, store: Store, year: int, minimum: int = 30000, community: str | None = None, limit: int = 100, offset: int = 0
 ) -> Page[BelowMinimum]:
     return _page(
         BelowMinimum,
         "gap_units_below_minimum",
-        {"year": year, "minimum": minimum},
+        {"year": year, "minimum": minimum, "community": community},
         store=store,
         limit=limit,
         offset=offset,

@@ -1,7 +1,8 @@
 """The supervision ledger (督办清单) a street office prints: the stalled and overdue issues of each
 community at a moment, with when each was reported, since when it waits, its latest progress and
 supervision notes, and whom to call: a formatted workbook, one sheet per street and a summary,
-each with its totals, set to print landscape one page wide."""
+each with its totals, set to print landscape one page wide; a last sheet 任务督办 lists the
+meetings' open and overdue tasks (graph.services.meetings.tasks)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from graph.core.store import Store
 from graph.model.enums import BETWEENS
 from graph.model.vocabulary import display
 from graph.services.issues.stalled import EVERY_ISSUE, Narrowing, overdue, stalled
+from graph.services.meetings.tasks import write_task_sheet
 
 STALLED, OVERDUE = "滞留", "超期"
 COLUMNS = [
@@ -124,12 +126,17 @@ def _write_ledger(*, store: Store, t: datetime, out: Path, min_days: int, only: 
     used = {"汇总"}
     for (_sid, sname), rows in sorted(by_street.items()):
         _street_sheet(wb.create_sheet(_sheet_title(sname, used)), sname, rows, t, min_days)
+    tasks = write_task_sheet(
+        wb, store=store, t=t, heading=f"会议任务督办（截至 {when(t)}，超期和未完成）",
+        district=only.district, street=only.street, community=only.community,
+    )  # fmt: skip
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
     return {
         "stalled": sum(x["kind"] == STALLED for x in lines),
         "overdue": sum(x["kind"] == OVERDUE for x in lines),
         "streets": len(by_street),
+        "tasks": tasks,
         "as_of": t,
     }
 
