@@ -4,7 +4,8 @@
    (ingest.validate; ids declared, duplicates within a file rejected);
 2. check every reference against the graph and this load's ids (ingest.refs);
 3. judge every issue's trail (ingest.trail_check);
-4. unless `dry_run`, or `strict` and something was rejected: write in batches (ingest.writer).
+4. unless `dry_run`, or `strict` and something was rejected: write in batches (ingest.writer),
+   then keep the state of the issues whose trails were written (ingest.issue_state).
 Rejected rows are reported as RowError(file, row, column, value, reason), and with `errors_file`
 written as CSV. Memory stays flat whatever the input size: rows wait in a temporary SQLite file.
 """
@@ -21,6 +22,7 @@ from graph.catalogue.schema import apply_schema
 from graph.core.audit import audited
 from graph.core.store import Store
 from graph.model.kinds import BY_NAME
+from ingest.issue_state import write_issue_states
 from ingest.progress import Progress, RichBars
 from ingest.readers import discover
 from ingest.refs import check_refs
@@ -138,6 +140,7 @@ def _load(
                 )
                 for kind, n in writer.write(staged).items():
                     report.kinds[kind].loaded += n
+                write_issue_states(st, store, batch_size=batch_size, progress=bars)  # after the chains
                 report.loaded = sum(k.loaded for k in report.kinds.values())
                 report.written = True
         report.errors = _errors(st, MAX_ERRORS_KEPT)

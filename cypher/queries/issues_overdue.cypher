@@ -9,6 +9,8 @@
 // street office; district: the departments whose `categories` include the category; grid: the
 // grid workers). Most overdue first. A page past the end gives one row holding only `total`.
 // Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
+// Answered from the state kept on each issue (graph/model/issue_state.py) for the issues whose
+// latest step is at or before as_of; only issues with steps after as_of have their trails walked.
 // param: level: level = null -- 'grid', 'community', 'street' or 'district'; null means every level
 // param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
 // param: district: string = null -- only issues in this district (its code)
@@ -19,18 +21,33 @@
 // param: limit: integer = 100 -- rows to return
 // returns: total (integer), issue_id (string), title (string), category (string), category_name (string), status (string), community_id (string), community (string), street_id (string), street (string), level (string), accepted_at (datetime), due (datetime), handler (map: id, name, kind), days_waited (integer), days_overdue (integer), next_up (list of maps: id, name, kind)
 WITH coalesce($as_of, datetime()) AS asOf
-MATCH (a:Step {action: 'accepted'})
-WHERE ($level IS NULL OR a.level = $level)
-  AND a.due IS NOT NULL
-  AND datetime(a.at).epochMillis <= asOf.epochMillis
-  AND datetime(a.due).epochMillis < asOf.epochMillis
-  AND NOT EXISTS {
-    MATCH (a)-[:NEXT]->+(later:Step)
-    WHERE datetime(later.at).epochMillis <= asOf.epochMillis
-      AND (later.action IN ['escalated', 'resolved', 'closed']
-        OR (later.action = 'accepted' AND later.level = a.level))
-  }
-MATCH (a)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+// instants in UTC to the millisecond, as the state on the issue holds them (graph/model/issue_state.py)
+WITH asOf, datetime({epochMillis: asOf.epochMillis}) AS asOfMs
+CALL (asOfMs) {
+  // every step at or before as_of (the usual case): the issue's kept state answers. In a valid
+  // trail only `supervised` may follow an accepted step that nothing moved on or ended.
+  MATCH (i:Issue {waiting_action: 'accepted'})
+  WHERE i.due < asOfMs AND i.last_at <= asOfMs
+  MATCH (a:Step {id: i.id + '#' + toString(i.waiting_seq)})
+  WHERE ($level IS NULL OR a.level = $level)
+  RETURN i, a
+  UNION ALL
+  // steps after as_of: walk the trail, counting only the steps at or before it
+  MATCH (i:Issue) WHERE i.last_at > asOfMs
+  MATCH (i)-[:FIRST_STEP]->(:Step)-[:NEXT]->*(a:Step {action: 'accepted'})
+  WHERE ($level IS NULL OR a.level = $level)
+    AND a.due IS NOT NULL
+    AND a.at.epochMillis <= asOfMs.epochMillis
+    AND a.due.epochMillis < asOfMs.epochMillis
+    AND NOT EXISTS {
+      MATCH (a)-[:NEXT]->+(later:Step)
+      WHERE later.at.epochMillis <= asOfMs.epochMillis
+        AND (later.action IN ['escalated', 'resolved', 'closed']
+          OR (later.action = 'accepted' AND later.level = a.level))
+    }
+  RETURN i, a
+}
+WITH i, a, asOf
 WHERE ($category IS NULL OR i.category = $category)
   AND (($district IS NULL AND $street IS NULL AND $community IS NULL) OR EXISTS {
     MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)-[:PART_OF]->(fd:District)
@@ -38,7 +55,7 @@ WHERE ($category IS NULL OR i.category = $category)
       AND ($district IS NULL OR fd.id = $district)
   })
 WITH i, a, asOf
-ORDER BY datetime(a.due), i.id
+ORDER BY a.due, i.id
 WITH collect({i: i, a: a, asOf: asOf}) AS hits
 WITH size(hits) AS total, hits[coalesce($offset, 0) .. coalesce($offset, 0) + coalesce($limit, 100)] AS page
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS h
@@ -52,8 +69,8 @@ RETURN total, i.id AS issue_id, i.title AS title, i.category AS category,
        c.id AS community_id, c.name AS community, st.id AS street_id, st.name AS street,
        a.level AS level, a.at AS accepted_at, a.due AS due,
        CASE WHEN by IS NULL THEN null ELSE by {.id, .name, kind: coalesce(by.kind, labels(by)[0])} END AS handler,
-       duration.inSeconds(datetime(a.at), asOf).seconds / 86400 AS days_waited,
-       duration.inSeconds(datetime(a.due), asOf).seconds / 86400 AS days_overdue,
+       duration.inSeconds(a.at, asOf).seconds / 86400 AS days_waited,
+       duration.inSeconds(a.due, asOf).seconds / 86400 AS days_overdue,
        COLLECT {
          MATCH (p:Person)-[:WORKS]->(loc)
          WHERE a.level = 'grid'

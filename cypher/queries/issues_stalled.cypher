@@ -11,6 +11,8 @@
 // include the issue's category). Longest waits first. A page past the end gives one row holding
 // only `total`.
 // Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
+// Answered from the state kept on each issue (graph/model/issue_state.py) for the issues whose
+// latest step is at or before as_of; only issues with steps after as_of have their trails walked.
 // param: between: between -- 'grid-community', 'community-street' or 'street-district'
 // param: min_days: int[0..3650] = 3 -- threshold in whole 24-hour days
 // param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
@@ -24,13 +26,28 @@
 WITH coalesce($as_of, datetime()) AS asOf,
      split($between, '-') AS pair,
      coalesce($min_days, 3) AS minDays
-MATCH (e:Step {action: 'escalated', level: pair[0]})
-WHERE datetime(e.at).epochMillis <= asOf.epochMillis - minDays * 86400000
-  AND NOT EXISTS {
-    MATCH (e)-[:NEXT]->+(later:Step)
-    WHERE later.action <> 'supervised' AND datetime(later.at).epochMillis <= asOf.epochMillis
-  }
-MATCH (e)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+// instants in UTC to the millisecond, as the state on the issue holds them (graph/model/issue_state.py)
+WITH asOf, pair, datetime({epochMillis: asOf.epochMillis}) AS asOfMs,
+     datetime({epochMillis: asOf.epochMillis - minDays * 86400000}) AS cutoff
+CALL (asOfMs, cutoff, pair) {
+  // every step at or before as_of (the usual case): the issue's kept state answers
+  MATCH (i:Issue {waiting_action: 'escalated'})
+  WHERE i.waiting_since <= cutoff AND i.last_at <= asOfMs
+  MATCH (e:Step {id: i.id + '#' + toString(i.waiting_seq)})
+  WHERE e.level = pair[0]
+  RETURN i, e
+  UNION ALL
+  // steps after as_of: walk the trail, counting only the steps at or before it
+  MATCH (i:Issue) WHERE i.last_at > asOfMs
+  MATCH (i)-[:FIRST_STEP]->(:Step)-[:NEXT]->*(e:Step {action: 'escalated', level: pair[0]})
+  WHERE e.at.epochMillis <= cutoff.epochMillis
+    AND NOT EXISTS {
+      MATCH (e)-[:NEXT]->+(later:Step)
+      WHERE later.action <> 'supervised' AND later.at.epochMillis <= asOfMs.epochMillis
+    }
+  RETURN i, e
+}
+WITH i, e, asOf, pair
 WHERE ($category IS NULL OR i.category = $category)
   AND (($district IS NULL AND $street IS NULL AND $community IS NULL) OR EXISTS {
     MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)-[:PART_OF]->(fd:District)
@@ -38,7 +55,7 @@ WHERE ($category IS NULL OR i.category = $category)
       AND ($district IS NULL OR fd.id = $district)
   })
 WITH i, e, asOf, pair
-ORDER BY datetime(e.at), i.id
+ORDER BY e.at, i.id
 WITH collect({i: i, e: e, asOf: asOf, to: pair[1]}) AS hits
 WITH size(hits) AS total, hits[coalesce($offset, 0) .. coalesce($offset, 0) + coalesce($limit, 100)] AS page
 UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE page END AS h
@@ -50,7 +67,7 @@ RETURN total, i.id AS issue_id, i.title AS title, i.category AS category,
        COLLECT { MATCH (k:IssueCategory {id: i.category}) RETURN k.name AS name }[0] AS category_name, i.status AS status,
        c.id AS community_id, c.name AS community, st.id AS street_id, st.name AS street,
        e.level AS left_level, toLevel AS waiting_level, e.at AS escalated_at, by.name AS escalated_by,
-       duration.inSeconds(datetime(e.at), asOf).seconds / 86400 AS days_waited,
+       duration.inSeconds(e.at, asOf).seconds / 86400 AS days_waited,
        COLLECT {
          MATCH (o)-[:SERVES]->(c)
          WHERE toLevel = 'community'

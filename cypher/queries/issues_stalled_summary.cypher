@@ -3,6 +3,8 @@
 // category and pair of levels, at time as_of. One row per (street, category, between) with at
 // least one stalled issue; the API folds the rows into totals by street and by category.
 // Times are compared as instants (epochMillis): Neo4j orders equal instants in two zones by zone.
+// Answered from the state kept on each issue (graph/model/issue_state.py) for the issues whose
+// latest step is at or before as_of; only issues with steps after as_of have their trails walked.
 // param: betweens: list<between> = ['grid-community', 'community-street', 'street-district'] -- the level pairs to count
 // param: min_days: int[0..3650] = 3 -- threshold in whole 24-hour days
 // param: as_of: moment = now -- a date means the end of that day in the project's time zone (GRASSROOTS_TZ)
@@ -13,14 +15,28 @@
 // returns: street_id (string), street (string), category (string), between (string), stalled (integer)
 WITH coalesce($as_of, datetime()) AS asOf,
      coalesce($min_days, 3) AS minDays
+// instants in UTC to the millisecond, as the state on the issue holds them (graph/model/issue_state.py)
+WITH datetime({epochMillis: asOf.epochMillis}) AS asOfMs,
+     datetime({epochMillis: asOf.epochMillis - minDays * 86400000}) AS cutoff
 UNWIND coalesce($betweens, ['grid-community', 'community-street', 'street-district']) AS between
-MATCH (e:Step {action: 'escalated', level: split(between, '-')[0]})
-WHERE datetime(e.at).epochMillis <= asOf.epochMillis - minDays * 86400000
-  AND NOT EXISTS {
-    MATCH (e)-[:NEXT]->+(later:Step)
-    WHERE later.action <> 'supervised' AND datetime(later.at).epochMillis <= asOf.epochMillis
-  }
-MATCH (e)<-[:NEXT]-*(:Step)<-[:FIRST_STEP]-(i:Issue)
+CALL (asOfMs, cutoff, between) {
+  // every step at or before as_of (the usual case): the issue's kept state answers
+  MATCH (i:Issue {waiting_action: 'escalated'})
+  WHERE i.waiting_since <= cutoff AND i.last_at <= asOfMs
+    AND EXISTS { MATCH (e:Step {id: i.id + '#' + toString(i.waiting_seq)}) WHERE e.level = split(between, '-')[0] }
+  RETURN i
+  UNION ALL
+  // steps after as_of: walk the trail, counting only the steps at or before it
+  MATCH (i:Issue) WHERE i.last_at > asOfMs
+  MATCH (i)-[:FIRST_STEP]->(:Step)-[:NEXT]->*(e:Step {action: 'escalated', level: split(between, '-')[0]})
+  WHERE e.at.epochMillis <= cutoff.epochMillis
+    AND NOT EXISTS {
+      MATCH (e)-[:NEXT]->+(later:Step)
+      WHERE later.action <> 'supervised' AND later.at.epochMillis <= asOfMs.epochMillis
+    }
+  RETURN i
+}
+WITH i, between
 WHERE ($category IS NULL OR i.category = $category)
   AND (($district IS NULL AND $street IS NULL AND $community IS NULL) OR EXISTS {
     MATCH (i)-[:LOCATED_IN]->(:Grid|MicroGrid|Community)-[:PART_OF*0..2]->(fc:Community)-[:PART_OF]->(fs:Street)-[:PART_OF]->(fd:District)

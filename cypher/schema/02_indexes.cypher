@@ -5,6 +5,8 @@
 CREATE INDEX issue_status IF NOT EXISTS FOR (n:Issue) ON (n.status);
 CREATE INDEX issue_level IF NOT EXISTS FOR (n:Issue) ON (n.level);
 CREATE INDEX issue_category IF NOT EXISTS FOR (n:Issue) ON (n.category);
+CREATE INDEX issue_last_at IF NOT EXISTS FOR (n:Issue) ON (n.last_at);
+CREATE INDEX issue_waiting IF NOT EXISTS FOR (n:Issue) ON (n.waiting_action, n.waiting_since);
 CREATE INDEX step_action IF NOT EXISTS FOR (n:Step) ON (n.action);
 CREATE INDEX step_at IF NOT EXISTS FOR (n:Step) ON (n.at);
 CREATE INDEX step_action_level IF NOT EXISTS FOR (n:Step) ON (n.action, n.level);

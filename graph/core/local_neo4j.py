@@ -163,6 +163,22 @@ def running(home: Path) -> LocalServer | None:
     return None
 
 
+def store_mb(data_dir: Path) -> int:
+    """Megabytes of the store files under `data_dir` (nodes, relationships, properties, indexes;
+    transaction logs left out): what a page cache must hold for reads never to touch the disk."""
+    root = data_dir / "data" / "databases"
+    total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0
+    return -(-total // (1024 * 1024))
+
+
+def pagecache_for(data_dir: Path, setting_mb: int) -> int:
+    """The page cache to start with: the setting, or with 0 the store plus a quarter for growth,
+    at least 128 MB (GRASSROOTS_NEO4J_PAGECACHE_MB, docs/performance.md)."""
+    if setting_mb > 0:
+        return setting_mb
+    return max(128, store_mb(data_dir) * 5 // 4)
+
+
 def start(
     *,
     home: Path,
@@ -208,7 +224,7 @@ def start(
         "--password-file",
         str(password_file(home)),
         "--pagecache-mb",
-        str(pagecache_mb),
+        str(pagecache_for(data_dir, pagecache_mb)),
         "--tx-timeout-s",
         str(tx_timeout_s),
         "--tx-memory-mb",

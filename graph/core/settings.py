@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     )
     grassroots_neo4j_port: int = 7687
     grassroots_neo4j_heap: str = "2g"
-    grassroots_neo4j_pagecache_mb: int = 512
+    # 0 = sized to the store at start: its files plus a quarter, at least 128 MB (docs/performance.md)
+    grassroots_neo4j_pagecache_mb: int = Field(default=512, ge=0)
     grassroots_neo4j_tx_timeout_s: int = 300
     grassroots_neo4j_tx_memory_mb: int = 512
     grassroots_neo4j_tx_monitor_ms: int = 100  # how often Neo4j stops transactions past their timeout
@@ -61,6 +62,8 @@ class Settings(BaseSettings):
     # Query guards.
     grassroots_query_timeout_s: float = 30.0
     grassroots_row_cap: int = 10_000
+    # Heavy aggregates (/stats/resolution, /stats/overview) kept per data version, at most this long.
+    grassroots_aggregate_cache_s: float = Field(default=600.0, ge=0, description="0 = no cache")
 
     # Graph-view caps (docs/graph-json.md): what a picture holds when the caller names no limit.
     # An answer cut by one says what it left out (`left_out`), and the page offers to load more.

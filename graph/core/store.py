@@ -18,6 +18,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable, SessionExpired
 
+from graph.core import data_version
 from graph.core.errors import GraphUnavailable
 from graph.core.settings import Settings, get_settings
 
@@ -69,7 +70,10 @@ class Store:
 
         def call():
             with self.driver.session(database=self.database) as session:
-                return session.execute_write(work)
+                try:
+                    return session.execute_write(work)
+                finally:
+                    data_version.bump()  # caches of aggregates recompute (graph/core/data_version.py)
 
         return self._guard(call)
 
@@ -87,7 +91,10 @@ class Store:
     def autocommit(self, query: str, params: dict | None = None) -> list[neo4j.Record]:
         def call():
             with self.driver.session(database=self.database) as session:
-                return list(session.run(query, params or {}))
+                try:
+                    return list(session.run(query, params or {}))
+                finally:
+                    data_version.bump()
 
         return self._guard(call)
 

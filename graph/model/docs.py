@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic.fields import FieldInfo
 
 from graph.model import trail_rules
+from graph.model.issue_state import ISSUE_STATE
 from graph.model.kinds import KINDS, FileKind
 from graph.model.nodes import NODE_MODELS, NodeModel
 from graph.model.vocabulary import display
@@ -166,6 +167,8 @@ def _label_section(model: type[NodeModel], kinds: list[FileKind], rels) -> list[
     for name, info in model.model_fields.items():
         required = "yes" if info.is_required() else "no"
         lines.append(f"| `{name}` | {_md(type_name(info))} | {required} | {_md(info.description or '')} |")
+    if label == "Issue":  # the state kept from the trail (graph/model/issue_state.py), not an input column
+        lines += [f"| `{name}` | {typ} | no | {_md(meaning)} |" for name, (typ, meaning) in ISSUE_STATE.items()]
     outgoing = sorted({(t, "|".join(b)) for t, a, b, _, _ in rels if label in a})
     incoming = sorted({(t, "|".join(a)) for t, a, b, _, _ in rels if label in b})
     links = [f"`-[:{t}]->(:{ends})`" for t, ends in outgoing] + [f"`(:{ends})-[:{t}]->`" for t, ends in incoming]

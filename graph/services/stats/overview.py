@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from graph.catalogue import reads
+from graph.catalogue import cached
 from graph.core.store import Store
 from graph.services.stats.figures import ARTICLE_FIGURES, matches
 
@@ -35,7 +35,7 @@ def overview(
 ) -> list[Figure]:
     """Every figure of the article's table, in the article's order."""
     params = {"since": since, "award_year": award_year, "min_funding": min_funding, "satisfied": satisfied}
-    rows = reads.read("stats_overview", params, store=store).records
+    rows = cached.rows("stats_overview", params, store=store)  # once per data version
     values = {r["key"]: r["value"] for r in rows}
     out = []
     for f in ARTICLE_FIGURES:

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.catalogue import reads
+from graph.catalogue import cached
 from graph.core.errors import UserError
 from graph.core.store import Store
 from graph.model.enums import LEVEL_ORDER, Level
@@ -59,7 +59,7 @@ def resolution(*, store: Store, from_date: date | None = None, to_date: date | N
     # One query; the rate is summed here from its rows (resolution_rate computes the same in Cypher).
     rows = [
         LevelCategory(**r)
-        for r in reads.rows("resolution_by_level", {"from_date": from_date, "to_date": to_date}, store=store)
+        for r in cached.rows("resolution_by_level", {"from_date": from_date, "to_date": to_date}, store=store)
     ]
     totals: dict[str | None, int] = {}
     for r in rows:
