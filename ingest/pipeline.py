@@ -21,6 +21,7 @@ from graph.catalogue.schema import apply_schema
 from graph.core.audit import audited
 from graph.core.store import Store
 from graph.model.kinds import BY_NAME
+from ingest.load_marker import loading
 from ingest.progress import Progress, RichBars
 from ingest.readers import discover
 from ingest.refs import check_refs
@@ -127,17 +128,19 @@ def _load(
             staged = _validate(st, store, [Path(p) for p in paths], report, bars)
             report.errors_total = _tally(st, staged, report)
             if not dry_run and not (strict and report.rejected):
-                apply_schema(store)  # constraints and indexes before the first MERGE
-                writer = Writer(
-                    st,
-                    store,
-                    batch_size=batch_size,
-                    updated_at=datetime.now(UTC),
-                    progress=bars,
-                    on_batch=on_batch,
-                )
-                for kind, n in writer.write(staged).items():
-                    report.kinds[kind].loaded += n
+                kind = ", ".join(sorted(k for k, c in report.kinds.items() if c.valid)) or "none"
+                with loading(store, kind):  # /health shows the load while it writes
+                    apply_schema(store)  # constraints and indexes before the first MERGE
+                    writer = Writer(
+                        st,
+                        store,
+                        batch_size=batch_size,
+                        updated_at=datetime.now(UTC),
+                        progress=bars,
+                        on_batch=on_batch,
+                    )
+                    for kind, n in writer.write(staged).items():
+                        report.kinds[kind].loaded += n
                 report.loaded = sum(k.loaded for k in report.kinds.values())
                 report.written = True
         report.errors = _errors(st, MAX_ERRORS_KEPT)
