@@ -180,3 +180,19 @@ def test_health_shows_a_running_load_and_forgets_a_killed_ones(client, db):
         )
     )  # fmt: skip
     assert running_loads(db) == [] and not stale.exists()
+
+
+def test_cli_refuses_a_parameter_past_64_bits_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1", "GRASSROOTS_LANG": "en", "GRASSROOTS_HOME": str(tmp_path)}
+    res = subprocess.run(
+        [sys.executable, "-m", "cli", "cypher", "RETURN $x", "-p", "x:=99999999999999999999999"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert res.returncode == 1 and "Traceback" not in res.stderr + res.stdout
+    assert "outside the 64-bit integers" in res.stderr and res.stderr.strip().count("\n") == 0
