@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 from api import errors
 from api.auth import identify, need
 from api.headers import security_headers
+from api.limits import InFlight, RequestBounds
 from api.redacted import RedactedJSON
 from api.routers import (
     admin,
@@ -98,6 +99,8 @@ def create_app() -> FastAPI:
             expose_headers=["Link", "Content-Disposition"],
             max_age=600,
         )
+    app.add_middleware(InFlight)  # per caller, inside the body bounds (api/limits.py)
+    app.add_middleware(RequestBounds)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.grassroots_allowed_hosts)
 
     viewer, analyst = [need("viewer")], [need("analyst")]

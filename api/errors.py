@@ -21,13 +21,22 @@ log = logging.getLogger("grassroots.api")
 OPEN311_PREFIX = "/open311/"
 
 
+DETAIL_CHARS_MAX = 1000  # of any text in an error body (docs/api.md, "Limits")
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= DETAIL_CHARS_MAX else text[: DETAIL_CHARS_MAX - 1] + "…"
+
+
 def answer(request: Request, status: int, body: dict[str, Any]) -> Response:
     if request.url.path.startswith(OPEN311_PREFIX):
+        body = {"detail": _cut(str(body.get("detail", "")))}
         status = 400 if status == 422 else status  # GeoReport v2: 400 for any invalid parameter
         errors = [{"code": status, "description": body.get("detail", "")}]
         if request.url.path.endswith(".xml"):
             return georeport_xml.response(georeport_xml.document("errors", "error", errors), status=status)
         return RedactedJSON(errors, status_code=status)
+    body = {k: _cut(v) if isinstance(v, str) else v for k, v in body.items()}  # never echo large input
     # RFC 6750: a 401 says which scheme to use.
     headers = {"WWW-Authenticate": 'Bearer realm="grassroots-graph"'} if status == 401 else None
     return RedactedJSON(jsonable_encoder(body), status_code=status, headers=headers)

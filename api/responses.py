@@ -17,7 +17,10 @@ BAD_PARAM: Responses = {
     )
 }
 UNAVAILABLE: Responses = {
-    503: response("Neo4j cannot be reached", "Neo4j at bolt://127.0.0.1:7687 is unavailable: ...")
+    503: response(
+        "Neo4j cannot be reached, or is too busy now; the reason says which (never the server's address)",
+        "Neo4j is unavailable: it cannot be reached (stopped, restarting or unreachable); trying again later may work",
+    )
 }
 TIMEOUT: Responses = {
     408: response(

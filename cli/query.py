@@ -19,6 +19,8 @@ from cli.who import need
 from graph.catalogue import adhoc, reads, statements
 from graph.catalogue import docs as catalogue_docs
 from graph.core.errors import UserError
+from graph.core.json_values import BadJSON, check_json, shown
+from graph.core.json_values import _Constant as Constant
 from graph.core.language import say
 from graph.core.privacy import redact
 from graph.core.spreadsheets import BOM, csv_text
@@ -85,8 +87,11 @@ def _adhoc_params(items: list[str] | None) -> dict[str, Any]:
     for key, value in _split(items).items():
         if key.endswith(":"):
             try:
-                out_[key[:-1]] = json.loads(value)
-            except ValueError:
+                out_[key[:-1]] = json.loads(value, parse_constant=Constant)
+                check_json(out_[key[:-1]], depth_max=32)
+            except BadJSON as exc:
+                raise UserError(f"-p {key}={shown(value)}: {exc}") from None
+            except (ValueError, RecursionError):
                 raise UserError(say(f"-p {key}={value}：不是 JSON", f"-p {key}={value}: not JSON")) from None
         else:
             out_[key] = value

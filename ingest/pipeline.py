@@ -23,6 +23,7 @@ from graph.core.audit import audited
 from graph.core.store import Store
 from graph.model.kinds import BY_NAME
 from ingest.issue_state import write_issue_states
+from ingest.load_marker import loading
 from ingest.progress import Progress, RichBars
 from ingest.readers import discover
 from ingest.refs import check_refs
@@ -129,18 +130,20 @@ def _load(
             staged = _validate(st, store, [Path(p) for p in paths], report, bars)
             report.errors_total = _tally(st, staged, report)
             if not dry_run and not (strict and report.rejected):
-                apply_schema(store)  # constraints and indexes before the first MERGE
-                writer = Writer(
-                    st,
-                    store,
-                    batch_size=batch_size,
-                    updated_at=datetime.now(UTC),
-                    progress=bars,
-                    on_batch=on_batch,
-                )
-                for kind, n in writer.write(staged).items():
-                    report.kinds[kind].loaded += n
-                write_issue_states(st, store, batch_size=batch_size, progress=bars)  # after the chains
+                kinds = ", ".join(sorted(k for k, c in report.kinds.items() if c.valid)) or "none"
+                with loading(store, kinds):  # /health shows the load while it writes
+                    apply_schema(store)  # constraints and indexes before the first MERGE
+                    writer = Writer(
+                        st,
+                        store,
+                        batch_size=batch_size,
+                        updated_at=datetime.now(UTC),
+                        progress=bars,
+                        on_batch=on_batch,
+                    )
+                    for kind, n in writer.write(staged).items():
+                        report.kinds[kind].loaded += n
+                    write_issue_states(st, store, batch_size=batch_size, progress=bars)  # after the chains
                 report.loaded = sum(k.loaded for k in report.kinds.values())
                 report.written = True
         report.errors = _errors(st, MAX_ERRORS_KEPT)

@@ -4,7 +4,7 @@ checked with the trail rules, one write transaction each, safe under concurrency
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -193,3 +193,17 @@ def test_twenty_concurrent_steps_leave_one_valid_trail(live_server, db):
     assert all(n == 1 for n in accepted.values()), accepted
     assert sum(1 for s in steps if s.action == "escalated") <= 1
     assert (t["issue"]["status"], t["issue"]["level"]) == derive_state(steps)  # the issue follows its trail
+
+
+def test_a_step_dated_in_the_future_is_refused_and_the_issue_stays_usable(client, db):
+    tianma(db)
+    coordinator(client, db)
+    assert client.post("/api/v1/issues", json=NEW).status_code == 201
+    for at in ("9999-12-31T00:00:00+08:00", (datetime.now().astimezone() + timedelta(minutes=10)).isoformat()):
+        r = client.post("/api/v1/issues/I-1/steps", json={"action": "accept", "at": at})
+        assert r.status_code == 422 and r.json()["field"] == "at", r.text
+    far = client.post("/api/v1/issues", json=NEW | {"id": "I-2", "at": "9999-12-31T00:00:00+08:00"})
+    assert far.status_code == 422 and far.json()["field"] == "at"
+    ok = client.post("/api/v1/issues/I-1/steps", json={"action": "accept", "at": "2024-05-01T12:00:00+08:00"})
+    assert ok.status_code == 201 and ok.json()["last_seq"] == 2, ok.text
+    assert [s["action"] for s in trail_of(client, "I-1")["steps"]] == ["filed", "accepted"]

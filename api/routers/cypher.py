@@ -30,9 +30,13 @@ class CypherRequest(BaseModel):
     query: str = Field(max_length=adhoc.ADHOC_QUERY_CHARS_MAX, description="one read-only Cypher statement")
     parameters: dict[str, Any] = Field(default_factory=dict, description="values for the query's $parameters")
     timeout: float | None = Field(
-        None, gt=0, description="seconds; at most the server's limit (GRASSROOTS_QUERY_TIMEOUT_S)"
+        None,
+        gt=0,
+        le=86400,
+        allow_inf_nan=False,
+        description="seconds; at most the server's limit (GRASSROOTS_QUERY_TIMEOUT_S)",
     )
-    row_cap: int | None = Field(None, ge=1, description="rows; at most the server's cap (GRASSROOTS_ROW_CAP)")
+    row_cap: int | None = Field(None, ge=1, le=10**9, description="rows; at most the server's cap (GRASSROOTS_ROW_CAP)")
 
 
 class CypherResult(BaseModel):

@@ -75,7 +75,7 @@ def missed_joint_meetings(
 def units_below_minimum(
     store: StoreDep,
     year: Year,
-    minimum: Annotated[int, Query(ge=0, description="yuan a year for pairings naming none")] = 30000,
+    minimum: Annotated[int, Query(ge=0, le=10**12, description="yuan a year for pairings naming none")] = 30000,
     limit: Limit = 100,
     offset: Offset = 0,
 ):
@@ -86,7 +86,7 @@ def units_below_minimum(
 @router.get("/cadres_overloaded", response_model=Page[gaps.OverloadedCadre], responses=READ)
 def cadres_overloaded(
     store: StoreDep,
-    n: Annotated[int, Query(ge=0, description="list cadres linked to more than n communities")] = 3,
+    n: Annotated[int, Query(ge=0, le=100_000, description="list cadres linked to more than n communities")] = 3,
     limit: Limit = 100,
     offset: Offset = 0,
 ):

@@ -196,4 +196,6 @@ class StepCreate(BaseModel):
     at: DateTime | None = Field(None, description="default now; no offset means +08:00")
     due: DateTime | None = Field(None, description="deadline; accept only")
     note: str | None = Field(None, max_length=5000)
-    expected_seq: int | None = Field(None, ge=1, description="seq of the last step you saw; 409 if another came first")
+    expected_seq: int | None = Field(
+        None, ge=1, le=1_000_000, description="seq of the last step you saw; 409 if another came first"
+    )

@@ -12,6 +12,7 @@ from graph.core.store import Store
 
 T = TypeVar("T")
 PAGE_SIZE_MAX = 1000  # rows a page may hold, on every paged endpoint
+OFFSET_MAX = 10_000_000  # rows a page may skip (docs/api.md, "Limits"): far past any answer, well inside 32 bits
 
 
 class Page(BaseModel, Generic[T]):
@@ -24,7 +25,7 @@ class Page(BaseModel, Generic[T]):
 
 def check_page(*, limit: int, offset: int, max_limit: int = PAGE_SIZE_MAX) -> None:
     check_range("limit", limit, 1, max_limit)
-    check_range("offset", offset, 0)
+    check_range("offset", offset, 0, OFFSET_MAX)
 
 
 def next_offset(*, limit: int, offset: int, total: int) -> int | None:

@@ -99,12 +99,17 @@ class Busy(UserError):
 
 
 class GraphUnavailable(ServiceError):
-    """Neo4j cannot be reached (or refuses our credentials)."""
+    """Neo4j cannot be reached (or refuses our credentials). The message (for the CLI and the log)
+    names the server; `reason`, what an API answer says, never does: the address is internal."""
 
     status = 503
 
+    def __init__(self, message: str, reason: str = "Neo4j is unavailable", **extra: Any):
+        super().__init__(message, **extra)
+        self.reason = reason
+
     def body(self) -> dict[str, Any]:
-        return {"status": "unavailable", **super().body()}
+        return {"status": "unavailable", "detail": self.reason, **self.extra}
 
 
 def check_range(field: str, value: int, lo: int, hi: int | None = None) -> int:

@@ -59,6 +59,16 @@ class Settings(BaseSettings):
     )
     grassroots_ingest_upload_mb: int = Field(default=500, ge=1, description="largest upload POST /api/v1/ingest takes")
 
+    # Request bounds (api/limits.py; docs/api.md, "Limits").
+    grassroots_body_max_kb: int = Field(default=1024, ge=1, description="largest request body but an ingest upload")
+    grassroots_json_depth_max: int = Field(default=32, ge=2, le=500, description="deepest nesting of a JSON body")
+    grassroots_inflight_per_client: int = Field(
+        default=16, ge=0, description="requests of one key (or client address) at once; 0 = no limit"
+    )
+    grassroots_inflight_wait_s: float = Field(
+        default=2.0, ge=0, le=60, description="how long a request past that limit waits for a slot before 429"
+    )
+
     # Query guards.
     grassroots_query_timeout_s: float = 30.0
     grassroots_row_cap: int = 10_000

@@ -43,8 +43,9 @@ def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
         cell.number_format = DATE_FORMAT
         return cell
     cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         cell.data_type = "s"  # openpyxl reads a leading '=' as a formula; keep it the text it is
+        cell.quotePrefix = True  # and Excel/WPS keep it text when someone edits the cell
     return cell
 
 

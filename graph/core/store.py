@@ -44,7 +44,9 @@ class Store:
                 notifications_min_severity="OFF",
             )
         except (*_UNAVAILABLE, ValueError) as exc:
-            raise GraphUnavailable(f"cannot use NEO4J_URI={uri!r}: {exc}") from None
+            raise GraphUnavailable(
+                f"cannot use NEO4J_URI={uri!r}: {exc}", reason="the server's Neo4j settings are not usable"
+            ) from None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Store:
@@ -60,7 +62,9 @@ class Store:
         try:
             return fn()
         except _UNAVAILABLE as exc:
-            raise GraphUnavailable(f"Neo4j at {self.uri} is unavailable: {_first_line(exc)}") from None
+            raise GraphUnavailable(
+                f"Neo4j at {self.uri} is unavailable: {_first_line(exc)}", reason=_reason(exc)
+            ) from None
 
     def verify(self) -> None:
         self._guard(lambda: self.driver.verify_connectivity())
@@ -100,6 +104,19 @@ class Store:
 
     def close(self) -> None:
         self.driver.close()
+
+
+def _reason(exc: BaseException) -> str:
+    """Why Neo4j cannot serve us, in words that name no address (API answers show them)."""
+    if isinstance(exc, AuthError):
+        return "Neo4j is unavailable: it refused the API's credentials"
+    if isinstance(exc, SessionExpired):
+        return "Neo4j is unavailable: the connection was lost; trying again may work"
+    if isinstance(exc, ConfigurationError):
+        return "Neo4j is unavailable: the server's Neo4j settings are not usable"
+    return (
+        "Neo4j is unavailable: it cannot be reached (stopped, restarting or unreachable); trying again later may work"
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -10,7 +10,7 @@ and if its own step no longer fits the trail it gets a StepConflict (HTTP 409) w
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from neo4j.exceptions import ConstraintError
 
@@ -47,8 +47,18 @@ class StepConflict(Conflict):
         super().__init__(message, current=self.state)
 
 
+FUTURE_SKEW = timedelta(minutes=5)  # how far ahead of the server's clock a step's time may be
+
+
 def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+def _not_ahead(field: str, at: datetime | None, now: datetime) -> None:
+    """A time no later than now plus FUTURE_SKEW; otherwise 422 (a step dated 9999-12-31 would
+    freeze the issue: every later step would be "earlier than the step before it")."""
+    if at is not None and at > now + FUTURE_SKEW:
+        raise ParamError(field, f"{at.isoformat()} is in the future (more than 5 minutes past the server's clock)")
 
 
 def _state(issue_id: str, steps: list[StepIn]) -> dict:
@@ -98,6 +108,8 @@ def file_issue(
     issue_id = issue_id or f"I-{uuid.uuid4().hex[:12].upper()}"
     level, channel = str(level), str(channel)  # enum members arrive from the API
     check_choice("level", level, [lv.value for lv in Level])
+
+    _not_ahead("at", at, _now())
 
     def work(w: Writer) -> dict:
         now = _now()
@@ -173,6 +185,7 @@ def add_step(
         raise ParamError("action", f"{action!r} is not one of {', '.join(VERBS)}")
     if due is not None and act != "accepted":
         raise ParamError("due", "only an accepted step sets a deadline")
+    _not_ahead("at", at, _now())
 
     def work(w: Writer) -> dict:
         now = _now()
