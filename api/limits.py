@@ -10,7 +10,8 @@ nothing reads more of a body than the limit allows.
   Each is a 422 naming the field (`parameters.x`), the value cut short.
 - Requests in flight per caller (the API key, or the client address without one) are capped at
   GRASSROOTS_INFLIGHT_PER_CLIENT: one more waits up to GRASSROOTS_INFLIGHT_WAIT_S for a slot, then
-  gets 429 with Retry-After, so one client cannot take every worker. /health is never held back.
+  gets 429 with Retry-After, so one client cannot take every worker. Only /api/ routes are counted
+  (/health, the page's files and the docs are never held back).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 INGEST_PATH = "/api/v1/ingest"
 UNLIMITED_PATHS = ("/health",)
+API_PREFIX = "/api/"
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -141,7 +143,10 @@ class InFlight:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         s = get_settings()
         limit = s.grassroots_inflight_per_client
-        if scope["type"] != "http" or limit <= 0 or scope["path"] in UNLIMITED_PATHS:
+        # Only the API's own routes are held back: the page's static files and the docs cost nothing
+        # and a browser asks for a dozen at once.
+        path = scope.get("path", "")
+        if scope["type"] != "http" or limit <= 0 or path in UNLIMITED_PATHS or not path.startswith(API_PREFIX):
             return await self.app(scope, receive, send)
         who = caller_key(scope)
         loop = asyncio.get_running_loop()
