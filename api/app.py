@@ -20,6 +20,7 @@ from api.limits import InFlight, RequestBounds
 from api.redacted import RedactedJSON
 from api.routers import (
     admin,
+    analytics,
     areas,
     cypher,
     gaps,
@@ -125,6 +126,7 @@ def create_app() -> FastAPI:
     ):
         app.include_router(r.router, prefix=API_PREFIX, dependencies=viewer)  # routes may ask for more
     app.include_router(cypher.router, prefix=API_PREFIX, dependencies=analyst)
+    app.include_router(analytics.router, prefix=API_PREFIX, dependencies=analyst)
     app.include_router(admin.router, prefix=API_PREFIX)  # each route asks for admin
     # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
     app.mount("/", StaticFiles(directory=web_dir(), html=True), name="web")

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from cli import audit, db, demo, divisions, docs, ingest, issues, keys, meetings, query, schema, serve, stats
+from cli import analyze, audit, db, demo, divisions, docs, ingest, issues, keys, meetings, query, schema, serve, stats
 from cli.who import cli_identity
 from graph.core.access import acting_as
 from graph.core.errors import ServiceError
@@ -99,6 +99,13 @@ app.add_typer(issues.app, name="issues", help=say("问题闭环：督办清单",
 app.add_typer(
     keys.app, name="keys", help=say("API 密钥：新建、列出、吊销（管理员）", "API keys: create, list, revoke (admin).")
 )
+app.command(
+    "analyze",
+    help=say(
+        "网络分析：桥接、单点风险、负荷、协作群、问题流转、覆盖",
+        "Network analyses: bridging, points of failure, workload, clusters, escalation flow, coverage.",
+    ),
+)(analyze.analyze_command)
 app.command("audit", help=say("审计日志，最新的在前（管理员）", "The audit log, newest first (admin)."))(audit.audit)
 
 

@@ -75,6 +75,14 @@ class Settings(BaseSettings):
     # Heavy aggregates (/stats/resolution, /stats/overview) kept per data version, at most this long.
     grassroots_aggregate_cache_s: float = Field(default=600.0, ge=0, description="0 = no cache")
 
+    # Analytics (docs/analytics.md): the largest network an analysis or export builds in memory.
+    grassroots_analytics_max_nodes: int = Field(
+        default=50_000, ge=1, description="nodes in an area's co-building network; larger areas are refused (413)"
+    )
+    grassroots_analytics_max_rows: int = Field(
+        default=400_000, ge=1, description="relationships streamed for one area's network; more are refused (413)"
+    )
+
     # Graph-view caps (docs/graph-json.md): what a picture holds when the caller names no limit.
     # An answer cut by one says what it left out (`left_out`), and the page offers to load more.
     grassroots_graph_node_cap: int = Field(default=200, ge=1, le=2000, description="nodes in a neighbourhood")
