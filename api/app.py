@@ -18,6 +18,7 @@ from api.auth import identify, need
 from api.headers import security_headers
 from api.limits import InFlight, RequestBounds
 from api.redacted import RedactedJSON
+from api.responses import COMMON
 from api.routers import (
     admin,
     analytics,
@@ -124,10 +125,12 @@ def create_app() -> FastAPI:
         queries,
         vocabulary,
     ):
-        app.include_router(r.router, prefix=API_PREFIX, dependencies=viewer)  # routes may ask for more
-    app.include_router(cypher.router, prefix=API_PREFIX, dependencies=analyst)
-    app.include_router(analytics.router, prefix=API_PREFIX, dependencies=analyst)
-    app.include_router(admin.router, prefix=API_PREFIX)  # each route asks for admin
+        app.include_router(
+            r.router, prefix=API_PREFIX, dependencies=viewer, responses=COMMON
+        )  # routes may ask for more
+    app.include_router(cypher.router, prefix=API_PREFIX, dependencies=analyst, responses=COMMON)
+    app.include_router(analytics.router, prefix=API_PREFIX, dependencies=analyst, responses=COMMON)
+    app.include_router(admin.router, prefix=API_PREFIX, responses=COMMON)  # each route asks for admin
     # The page (web/). Keep this mount last: a mount at / answers every path no route before it took.
     app.mount("/", StaticFiles(directory=web_dir(), html=True), name="web")
     return app

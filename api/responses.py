@@ -30,3 +30,20 @@ TIMEOUT: Responses = {
     )
 }
 READ: Responses = {**NOT_FOUND, **BAD_PARAM, **TIMEOUT, **UNAVAILABLE}
+AUTH: Responses = {
+    401: response(
+        "no key, or a key that is unknown or revoked (with auth on; writes always need one)", "missing API key"
+    ),
+    403: response("the key's role or area does not allow this", "this needs the role coordinator; the key is a viewer"),
+}
+LIMITS: Responses = {
+    413: response(
+        "the body is larger than GRASSROOTS_BODY_MAX_KB (docs/api.md, 'Limits')", "the body is larger than 1024 KiB"
+    ),
+    429: response(
+        "more requests in flight from this caller than GRASSROOTS_INFLIGHT_PER_CLIENT; retry after Retry-After",
+        "too many requests at once from this caller; try again in a moment",
+    ),
+}
+# What any /api/v1 route can answer besides its own: create_app adds these to every router.
+COMMON: Responses = {**AUTH, **LIMITS, **BAD_PARAM, **UNAVAILABLE}

@@ -70,8 +70,20 @@ class Open311Error(BaseModel):
     description: str
 
 
-_ERRORS: Responses = {400: {"model": list[Open311Error]}, 404: {"model": list[Open311Error]}}
 _XML: dict[str, Any] = {"content": {georeport_xml.MEDIA_TYPE: {}}}
+# GeoReport's error list, as JSON or (for .xml) XML, for every status the endpoints can answer.
+_ERRORS: Responses = {
+    status: {"model": list[Open311Error], "description": description, **_XML}
+    for status, description in (
+        (400, "an invalid parameter"),
+        (401, "no key, or an unknown or revoked one"),
+        (403, "the key's role or area does not allow this"),
+        (404, "the id names nothing"),
+        (413, "the body is too large"),
+        (429, "too many requests at once from this caller"),
+        (503, "Neo4j cannot be reached"),
+    )
+}
 
 
 def _answer(fmt: Format, root: str, item: str, items: list[dict], headers: dict[str, str] | None = None) -> Response:
@@ -81,7 +93,7 @@ def _answer(fmt: Format, root: str, item: str, items: list[dict], headers: dict[
     return RedactedJSON(items, headers=headers)
 
 
-@router.get("/services.{fmt}", response_model=list[Service], responses={200: _XML})
+@router.get("/services.{fmt}", response_model=list[Service], responses={200: _XML, **_ERRORS})
 def services(store: StoreDep, fmt: FormatPath, jurisdiction_id: Jurisdiction = None):
     """The issue categories as services."""
     return _answer(fmt, "services", "service", open311.services(store=store))
