@@ -250,3 +250,63 @@ def test_row_cap_stops_the_fetch(api):
     )
     exact = post(api, "UNWIND range(1, 5) AS x RETURN x", row_cap=5).json()
     assert (exact["row_count"], exact["truncated"]) == (5, False)
+
+
+# What the probe of issue 11 sent (each once took Neo4j or the API down, or escaped its limit), and
+# what the text gate now answers at once: (query, status, words the reason must hold).
+RESOURCE_ATTACKS = [
+    ("RETURN size([x IN range(1,200000000) | toString(x)]) AS n", 403, "200,000,000 values"),
+    ("RETURN size(reduce(s = '', x IN range(1, 5000000) | s + 'ab')) AS n", 403, "reduce()"),
+    ("MATCH (n) WITH collect(n.name) AS ns RETURN reduce(s = '', x IN ns | s + x) AS s", 403, "reduce()"),
+    ("RETURN " + "[" * 200 + "1" + "]" * 200 + " AS x", 400, "more than 40 deep"),
+    ("MATCH " + ", ".join(f"(a{i})--(a{i + 1})" for i in range(150)) + " RETURN count(*)", 400, "more than 120 '('"),
+    ("RETURN range(1,20000000) AS r", 403, "20,000,000 values"),
+    ("RETURN range(1, $n) AS r", 403, "whole-number literals"),
+    ("RETURN size([a IN range(1,1000) | [b IN range(1,1000) | a]]) AS n", 403, "inside another one"),
+    ("MATCH (n) WITH collect(n) AS ns RETURN size([a IN ns | [b IN ns | 1]]) AS n", 403, "inside another one"),
+]
+
+
+def test_resource_attacks_are_refused_at_once_and_limits_hold_afterwards(api):
+    import time
+
+    store = get_store()
+    before = counts(store)
+    for query, status, reason in RESOURCE_ATTACKS:
+        started = time.monotonic()
+        r = post(api, query, timeout=10, parameters={"n": 10**9} if "$n" in query else {})
+        assert (r.status_code, reason in r.json()["detail"]) == (status, True), (query[:80], r.text)
+        assert time.monotonic() - started < 2, query[:80]
+    # Allowed shapes still run: UNWIND range() row by row, one iteration, small literal ranges.
+    assert post(api, "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b RETURN count(*) AS n").json()["rows"] == [
+        {"n": 1_000_000}
+    ]
+    assert post(api, "RETURN [x IN range(1, 3) | x * 2] AS l").json()["rows"] == [{"l": [2, 4, 6]}]
+    # Neo4j is up and still enforces time limits: a 3 s query stops in under 8 s.
+    started = time.monotonic()
+    r = post(api, "MATCH (a), (b), (c), (d), (e) WHERE a.id < e.id RETURN count(*)", timeout=3)
+    assert r.status_code == 408 and time.monotonic() - started < 8, r.text
+    assert counts(store) == before
+
+
+def test_the_text_gate_reads_whitespace_comments_and_names_as_neo4j_does():
+    for query in (
+        "CREATE\u3000(n:X)",  # an ideographic space ends the keyword
+        "CREATE\u00a0(n:X)",
+        "MATCH (n) // a comment ended by a carriage return\rCREATE (m:X)",
+        "MATCH (n) // ended by a line separator\u2028CREATE (m:X)",
+        "WITH 1 AS AS CREATE (n:X)",  # a variable named AS, then a real CREATE
+    ):
+        with pytest.raises(adhoc.Refused, match="refused CREATE"):
+            adhoc.check_text(query)
+    assert adhoc.check_text("WITH 1 AS AS RETURN AS")  # AS as a name is still only a name
+    assert adhoc.check_text("MATCH (天马:Community) RETURN 天马.name AS 名称")
+
+
+def test_an_answer_is_capped_in_bytes(api, monkeypatch):
+    monkeypatch.setattr(adhoc, "ADHOC_ANSWER_BYTES_MAX", 2_000)
+    body = post(api, "UNWIND range(1, 1000) AS x RETURN x, 'abcdefghij' AS pad").json()
+    assert body["truncated"] is True and 0 < body["row_count"] < 1000
+    assert any("cut at" in w for w in body["warnings"])
+    r = post(api, "RETURN [x IN range(1, 5000) | 'abcdefghij'] AS big")
+    assert r.status_code == 400 and "larger than" in r.json()["detail"], r.text

@@ -11,6 +11,7 @@ Three gates, each enough on its own for writes, all three for clear reasons:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,17 @@ from graph.core.settings import get_settings
 from graph.core.store import Store
 
 ADHOC_QUERY_CHARS_MAX = 20_000
+# Neo4j checks a query's time limit between rows, and does not count an expression's own lists
+# against the transaction's memory: one expression over a huge list can run for minutes past its
+# timeout and exhaust the heap. So, in ad-hoc queries: range() inside an expression takes literal
+# bounds of at most ADHOC_RANGE_MAX values (`UNWIND range(...)` is row by row and free); no list
+# iteration inside another; no reduce(); nesting beyond ADHOC_NESTING_MAX overflows Neo4j's parser
+# stack; a pattern of hundreds of parts plans for minutes (docs/api.md, "Limits").
+ADHOC_RANGE_MAX = 100_000
+ADHOC_NESTING_MAX = 40
+ADHOC_PARENS_MAX = 120
+# An answer's size in bytes (its rows as JSON): rows past it are cut, as past the row cap.
+ADHOC_ANSWER_BYTES_MAX = 16 * 1024 * 1024
 
 ALLOWED_PROCEDURES = frozenset(
     {
@@ -99,6 +111,7 @@ def check_text(query: str) -> list[Token]:
         tokens.pop()
     if not tokens:
         raise Malformed("the query is empty")
+    _check_shape(tokens)
     for i, t in enumerate(tokens):
         if t.kind == "punct" and t.text == ";":
             raise Refused("one statement at a time: the query holds more than one (a ';' before the end)")
@@ -118,6 +131,101 @@ def check_text(query: str) -> list[Token]:
             if "." in name and called and (i == 0 or keyword_at(tokens, i - 1) != "CALL"):
                 _check_function(name)
     return tokens
+
+
+def _check_shape(tokens: list[Token]) -> None:
+    """Bounds on what Neo4j cannot bound itself once the query runs or plans (see ADHOC_RANGE_MAX)."""
+    depth = parens = 0
+    ranges = 1
+    opened: list[bool] = []  # per open bracket: whether it iterates a list ([x IN l | ...], reduce, any, ...)
+    for i, t in enumerate(tokens):
+        if t.kind != "punct":
+            called = _next_is(tokens, i + 1, "(") and not (i > 0 and tokens[i - 1].text == ".")
+            if t.kind == "word" and t.text.lower() == "reduce" and called:
+                raise Refused(
+                    f"refused reduce() at offset {t.pos}: its accumulator grows inside one expression, where "
+                    "Neo4j enforces neither the time limit nor the memory limit; use sum(), collect() or UNWIND"
+                )
+            # UNWIND range(...) yields its values row by row (the time limit holds); anywhere else the
+            # list is built whole inside an expression.
+            under_unwind = i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.upper() == "UNWIND"
+            if t.kind == "word" and t.text.lower() == "range" and called and not under_unwind:
+                ranges *= _check_range(tokens, i)
+                if ranges > ADHOC_RANGE_MAX * 10:
+                    raise Refused(
+                        f"refused range() at offset {t.pos}: the query's range() calls together make more than "
+                        f"{ADHOC_RANGE_MAX * 10:,} combinations"
+                    )
+            elif _iterates(tokens, i) and opened:
+                opened[-1] = True
+                if sum(opened) > 1:
+                    raise Refused(
+                        f"refused at offset {t.pos}: a list iteration inside another one ([x IN ... | [y IN ...]]) "
+                        "builds lists Neo4j can neither stop nor bound; UNWIND the outer list instead"
+                    )
+            continue
+        if t.text in "([{":
+            opened.append(False)
+            depth += 1
+            parens += t.text == "("
+            if depth > ADHOC_NESTING_MAX:
+                raise Malformed(f"the query nests brackets more than {ADHOC_NESTING_MAX} deep (at offset {t.pos})")
+            if parens > ADHOC_PARENS_MAX:
+                raise Malformed(
+                    f"the query has more than {ADHOC_PARENS_MAX} '(' (node patterns and calls); "
+                    "split it into smaller queries"
+                )
+        elif t.text in ")]}":
+            depth -= 1
+            if opened:
+                opened.pop()
+
+
+def _iterates(tokens: list[Token], i: int) -> bool:
+    """`IN` right after a variable that opens a bracket or follows a comma: `[x IN`, `any(x IN`,
+    `reduce(s = 0, x IN`. Not `n.id IN $ids` (a property before it) nor `WHERE x IN [...]`."""
+    t = tokens[i]
+    if t.kind != "word" or t.text.upper() != "IN" or i < 2 or tokens[i - 1].kind not in ("word", "name"):
+        return False
+    before = tokens[i - 2]
+    return before.kind == "punct" and before.text in ("[", "(", ",")
+
+
+def _next_is(tokens: list[Token], i: int, text: str) -> bool:
+    return i < len(tokens) and tokens[i].kind == "punct" and tokens[i].text == text
+
+
+def _check_range(tokens: list[Token], i: int) -> int:
+    """range(a, b[, step]) with integer literals (a leading '-' allowed) spanning at most
+    ADHOC_RANGE_MAX values; returns how many."""
+    args: list[int] = []
+    j = i + 2
+    while True:
+        sign = 1
+        if _next_is(tokens, j, "-"):
+            sign, j = -1, j + 1
+        t = tokens[j] if j < len(tokens) else None
+        if t is None or t.kind != "number" or not t.text.replace("_", "").isdigit():
+            break
+        args.append(sign * int(t.text.replace("_", "")))
+        j += 1
+        if _next_is(tokens, j, ","):
+            j += 1
+            continue
+        if _next_is(tokens, j, ")") and len(args) in (2, 3):
+            step = args[2] if len(args) == 3 else 1
+            count = 0 if step == 0 else max(0, (args[1] - args[0]) // step + 1)
+            if step != 0 and count <= ADHOC_RANGE_MAX:
+                return max(count, 1)
+            raise Refused(
+                f"refused range() at offset {tokens[i].pos}: it makes {count:,} values; "
+                f"at most {ADHOC_RANGE_MAX:,} here"
+            )
+        break
+    raise Refused(
+        f"refused range() at offset {tokens[i].pos}: give it whole-number literals "
+        f"(range(1, 100)), spanning at most {ADHOC_RANGE_MAX:,} values"
+    )
 
 
 def _check_procedure(name: str) -> None:
@@ -206,6 +314,25 @@ def run_adhoc(
         )
         outcome.text = f"ok: {len(result.records)} rows" + (" (cut at the row cap)" if result.truncated else "")
     warnings = list(dict.fromkeys(reads.warnings_of(planned) + result.warnings))
+    rows, cut = _within_bytes(result.json_rows())
+    if cut:
+        warnings.append(f"the answer was cut at {ADHOC_ANSWER_BYTES_MAX // 2**20} MB: {len(rows)} rows kept")
     return AdhocResult(
-        columns=result.columns, rows=result.json_rows(), truncated=result.truncated, row_cap=row_cap, warnings=warnings
+        columns=result.columns, rows=rows, truncated=result.truncated or cut, row_cap=row_cap, warnings=warnings
     )
+
+
+def _within_bytes(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bool]:
+    """The rows that fit in ADHOC_ANSWER_BYTES_MAX as JSON, and whether any were cut. A first row
+    larger than that on its own is refused: a truncated answer would hold nothing."""
+    total = 0
+    for n, row in enumerate(rows):
+        total += len(json.dumps(row, ensure_ascii=False, default=str).encode("utf-8"))
+        if total > ADHOC_ANSWER_BYTES_MAX:
+            if n == 0:
+                raise Malformed(
+                    f"one row of the answer is larger than {ADHOC_ANSWER_BYTES_MAX // 2**20} MB; "
+                    "return less per row (LIMIT inside collect(), fewer properties)"
+                )
+            return rows[:n], True
+    return rows, False

@@ -18,7 +18,11 @@ class Token:
     pos: int
 
 
-_WORD = re.compile(r"[A-Za-z_\u00C0-\uFFFF][\w\u00C0-\uFFFF]*")
+# Identifiers are Unicode letters, digits and `_` (not starting with a digit): a Unicode space such as
+# U+3000 ends a word, as it does for Neo4j, so `CREATE\u3000(n)` reads as the keyword CREATE.
+_WORD = re.compile(r"[^\W\d]\w*")
+# Neo4j ends a `//` comment at any line break, a lone carriage return too.
+_LINE_END = re.compile(r"[\n\r\u2028\u2029\x85]")
 # Exactly the number forms Cypher has, so that `1CREATE` reads as a number and a keyword, as Neo4j does.
 _NUMBER = re.compile(r"0[xX][0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?")
 _PARAM = re.compile(r"\$(?:\w+|`[^`]*`)?")
@@ -33,8 +37,8 @@ def tokenize(text: str) -> list[Token]:
         if c.isspace():
             i += 1
         elif text.startswith("//", i):
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
+            m_end = _LINE_END.search(text, i)
+            i = n if m_end is None else m_end.end()
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
             if j < 0:
@@ -100,9 +104,19 @@ def keyword_at(tokens: list[Token], i: int) -> str | None:
     nxt = tokens[i + 1].text if i + 1 < len(tokens) and tokens[i + 1].kind == "punct" else ""
     if prev in (".", ":", "|", "&", "!") or nxt in (":", ".", ")", ",", "]", "}"):
         return None
-    if i + 1 == len(tokens) or (i > 0 and tokens[i - 1].kind == "word" and tokens[i - 1].text.upper() == "AS"):
+    if i + 1 == len(tokens) or _is_alias(tokens, i):
         return None
     return t.text.upper()
+
+
+def _is_alias(tokens: list[Token], i: int) -> bool:
+    """Whether the word at i names what `AS` introduces. A variable may itself be called AS
+    (`WITH 1 AS AS CREATE ...`): of a run of AS words, every second one is the alias, so the word
+    after an even run is a keyword again."""
+    run = 0
+    while i - run - 1 >= 0 and tokens[i - run - 1].kind == "word" and tokens[i - run - 1].text.upper() == "AS":
+        run += 1
+    return run % 2 == 1
 
 
 def dotted_name(tokens: list[Token], i: int) -> tuple[str, int]:
