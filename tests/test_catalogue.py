@@ -104,7 +104,13 @@ def test_bad_headers_are_named(text, problem):
 
 def test_params_are_checked_before_neo4j():
     q = catalogue.get("gap_units_below_minimum")
-    assert q.validate({"year": "2024"}) == {"year": 2024, "minimum": 30000, "offset": 0, "limit": 100}
+    assert q.validate({"year": "2024"}) == {
+        "year": 2024,
+        "minimum": 30000,
+        "community": None,
+        "offset": 0,
+        "limit": 100,
+    }
     for bad, field in [
         ({}, "year"),
         ({"year": "soon"}, "year"),

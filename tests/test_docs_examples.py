@@ -69,6 +69,7 @@ def demo(xinluo, tmp_path_factory):
     app.dependency_overrides[store_dep] = lambda: xinluo.store
     env = dict(os.environ, NEO4J_URI=xinluo.uri, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
     env["ADMIN_KEY"] = bearer(xinluo.store, "admin")["Authorization"].removeprefix("Bearer ")
+    env["ANALYST_KEY"] = bearer(xinluo.store, "analyst")["Authorization"].removeprefix("Bearer ")
     # The coordinator security.md names, having fetched its street's ledger (logged), so the audit
     # examples have rows.
     coordinator = bearer(xinluo.store, "coordinator", scope="曹溪街道", name="曹溪街道 协调员")

@@ -94,6 +94,10 @@ def _route_calls(paths: dict, s: dict) -> list[str]:
         "/api/v1/units/{id}": [s["unit"]],
         "/api/v1/units/{id}/grids": [s["unit"]],
         "/api/v1/people/{id}": [s["worker"], s["cadre"], s["resident"]],
+        "/api/v1/units/{id}/scorecard": [s["unit"]],
+        "/api/v1/communities/{id}/agenda": [s["community"]],
+        "/api/v1/people/{id}/points": [s["worker"], s["cadre"]],
+        "/api/v1/communities/{id}/points": [s["community"]],
     }
     named = {
         "issue_id": s["issue"],
@@ -104,6 +108,8 @@ def _route_calls(paths: dict, s: dict) -> list[str]:
         "to": s["unit"],
         "q": "天马",
         "year": "2024",
+        "name": "workload",  # the analysis that names cadres (GET /api/v1/analytics/{name})
+        "under": s["street"],
     }
     skip = {"/api/v1/keys", "/api/v1/audit"}  # admin only: below it, 403 (tests/test_auth.py)
     urls = []
@@ -131,6 +137,7 @@ WIDER = {
     "/api/v1/issues/stalled": "as_of=2025-06-30&min_days=0&limit=500",
     "/api/v1/issues/overdue": "as_of=2025-06-30&limit=500",
     "/api/v1/gaps/missed_joint_meetings": "as_of=2025-12-31",
+    "/api/v1/tasks": "as_of=2025-04-30&limit=500",
     "/open311/v2/requests.json": "start_date=2023-01-01T00:00:00%2B08:00&end_date=2025-12-31T00:00:00%2B08:00",
     "/open311/v2/requests.xml": "start_date=2023-01-01T00:00:00%2B08:00&end_date=2025-12-31T00:00:00%2B08:00",
 }
@@ -163,6 +170,10 @@ def _catalogue_params(q: dict, s: dict) -> dict:
         "order": ["grid", "community", "street", "district"],
         "room": 100,
         "min_days": 0,
+        "under": s["street"],
+        "as_of": "2025-04-30",
+        "as_of_day": "2025-04-30",
+        "person_id": s["worker"],
     }
     out = {}
     for p in q["params"]:
@@ -193,8 +204,8 @@ def test_below_coordinator_no_way_out_shows_a_whole_phone(xinluo, xinluo_client,
         if base in WIDER:
             url += ("&" if "?" in url else "?") + WIDER[base]
         r = c.get(url)
-        if base == "/api/v1/issues/ledger" and role == "viewer":
-            assert r.status_code == 403, r.text  # exports are for analysts
+        if (base == "/api/v1/issues/ledger" or base.startswith("/api/v1/analytics/")) and role == "viewer":
+            assert r.status_code == 403, r.text  # exports and analyses are for analysts
             continue
         assert r.status_code == 200, (url, r.status_code, r.text[:300])
         assert not _leaks(_text_of(r), phones), (url, _leaks(_text_of(r), phones)[:5])
